@@ -1,0 +1,18 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { Link, usePathname } from '@/lib/i18n/navigation';
+
+export function LocaleSwitcher() {
+  const t = useTranslations('Common');
+  const locale = useLocale();
+  const pathname = usePathname();
+  const other = locale === 'de' ? 'en' : 'de';
+  return (
+    <nav aria-label={t('language')}>
+      <Link href={pathname} locale={other} hrefLang={other} lang={other} className="text-sm underline underline-offset-4">
+        {t('switchTo')}
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata, Viewport } from 'next';
+import { notFound } from 'next/navigation';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { routing } from '@/lib/i18n/routing';
+import { SiteHeader } from './_components/site-header';
+import '../globals.css';
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale });
+  return {
+    title: t('Common.appName'),
+    description: t('Metadata.description'),
+    // Nothing here is for search engines.
+    robots: { index: false, follow: false },
+  };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Common');
+
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased">
+        <NextIntlClientProvider>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+            {t('skipToContent')}
+          </a>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-3xl px-4 py-6">
+            {children}
+          </main>
+          <footer className="mx-auto w-full max-w-3xl px-4 pb-8 text-sm text-stone-600">{t('footer')}</footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { acquireLock } from './lock';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Applies the committed SQL migrations in db/migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { pgliteDir: string };
+
+export const MEMORY = 'memory://';
+
+/** Rows of a raw SQL query on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** PostgreSQL when DATABASE_URL is set, else the embedded database under DATA_DIR. */
+export function targetFromEnv(e: { DATABASE_URL?: string; DATA_DIR: string; PGLITE_DIR?: string }): DatabaseTarget {
+  if (e.DATABASE_URL) return { url: e.DATABASE_URL };
+  return { pgliteDir: e.PGLITE_DIR ?? path.join(e.DATA_DIR, 'pglite') };
+}
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+// Any fixed 64-bit number: serialises migrations of several app instances on one server.
+const MIGRATION_LOCK = 4_217_733_091;
+
+export function createDatabase(target: DatabaseTarget): Database {
+  return 'url' in target ? postgresDatabase(target.url) : pgliteDatabase(target.pgliteDir);
+}
+
+function postgresDatabase(url: string): Database {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  return {
+    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    kind: 'postgres',
+    async migrate() {
+      // One connection, so the session-level advisory lock covers every migration statement.
+      const conn = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await conn`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(drizzlePostgres(conn, { schema }), { migrationsFolder });
+      } finally {
+        await conn.end({ timeout: 5 });
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function pgliteDatabase(dir: string): Database {
+  let release = () => {};
+  if (dir !== MEMORY) {
+    const absolute = path.resolve(dir);
+    fs.mkdirSync(absolute, { recursive: true, mode: 0o700 });
+    // Two processes on one PGlite directory silently lose data: refuse instead.
+    release = acquireLock(`${absolute}.lock`);
+  }
+  const client = new PGlite(dir === MEMORY ? undefined : path.resolve(dir));
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// The one place that reads process.env. Parsed once, at start-up (instrumentation.ts),
+// and on first use elsewhere; a bad value stops the process with a message naming it.
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Where the embedded database and generated development secrets live. */
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  /** Overrides the embedded database's directory; `memory://` for throwaway test databases. */
+  PGLITE_DIR: z.string().trim().min(1).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new EnvError(`Invalid environment variables:\n${problems.join('\n')}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,113 @@
+// The scoring contract (shared/trust/SPEC.md). Pure math: no I/O, no framework imports.
+
+export type Flag = boolean | null;
+export interface BuyerRating { safe: Flag; reliable: Flag }
+export interface SellerRating extends BuyerRating { raterInfluence: number }
+export type Interval = [low: number, high: number];
+
+export interface BuyerScore {
+  safety: number | null; reliability: number | null; trust: number | null;
+  influence: number; sampleSize: number;
+  safetyInterval: Interval | null; reliabilityInterval: Interval | null;
+}
+export interface SellerScore {
+  safety: number | null; reliability: number | null; trust: number | null;
+  sampleSize: number; trustedWeight: number;
+  safetyInterval: Interval | null; reliabilityInterval: Interval | null;
+}
+
+/** Two-sided 95 % normal quantile. */
+export const Z = 1.959963984540054;
+
+/**
+ * 25th percentile (numpy's default "linear" method) of n 0/1 flags of which k are 0,
+ * in closed form, extended to real k and n (weighted evidence).
+ */
+export function percentile25(k: number, n: number): number {
+  return Math.min(1, Math.max(0, 0.25 * (n - 1) - k + 1));
+}
+
+/** 95 % Wilson score interval of the share k / n (n > 0). */
+export function wilsonInterval(k: number, n: number): Interval {
+  const q = k / n;
+  const denom = 1 + (Z * Z) / n;
+  const center = (q + (Z * Z) / (2 * n)) / denom;
+  const half = (Z / denom) * Math.sqrt((q * (1 - q)) / n + (Z * Z) / (4 * n * n));
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+
+export interface DimensionScore { score: number; interval: Interval }
+
+/**
+ * Score and interval of one dimension from k "false" flags among n (both possibly weighted).
+ * The interval maps the unsafe share's Wilson bounds through the percentile: a high unsafe
+ * share gives the low end.
+ */
+export function dimensionScore(k: number, n: number): DimensionScore {
+  const [qLow, qHigh] = wilsonInterval(k, n);
+  return { score: percentile25(k, n), interval: [percentile25(n * qHigh, n), percentile25(n * qLow, n)] };
+}
+
+/** The seed API's `confidence` string: "0.21-1.00". */
+export function confidenceString(interval: Interval | null): string | null {
+  return interval ? `${interval[0].toFixed(2)}-${interval[1].toFixed(2)}` : null;
+}
+
+/** Weighted evidence of one dimension: n = Σ w over present flags, k = Σ w over false flags. */
+function evidence<R extends BuyerRating>(ratings: readonly R[], key: keyof BuyerRating, weight: (r: R) => number) {
+  let n = 0;
+  let k = 0;
+  for (const r of ratings) {
+    const flag = r[key];
+    if (flag === null) continue;
+    const w = weight(r);
+    n += w;
+    if (!flag) k += w;
+  }
+  return { k, n };
+}
+
+function dimension<R extends BuyerRating>(
+  ratings: readonly R[], key: keyof BuyerRating, weight: (r: R) => number, minWeight: number,
+): DimensionScore | null {
+  const { k, n } = evidence(ratings, key, weight);
+  return n <= 0 || n < minWeight ? null : dimensionScore(k, n);
+}
+
+const rated = (r: BuyerRating) => r.safe !== null || r.reliable !== null;
+
+/** Builds a score object from the two dimensions; shared by buyer and seller scores. */
+function combine(s: DimensionScore | null, r: DimensionScore | null) {
+  return {
+    safety: s?.score ?? null,
+    reliability: r?.score ?? null,
+    trust: s && r ? s.score * r.score : null,
+    safetyInterval: s?.interval ?? null,
+    reliabilityInterval: r?.interval ?? null,
+  };
+}
+
+export function buyerScore(ratings: readonly BuyerRating[]): BuyerScore {
+  const one = () => 1;
+  const parts = combine(dimension(ratings, 'safe', one, 0), dimension(ratings, 'reliable', one, 0));
+  return {
+    ...parts,
+    influence: parts.trust === null ? 0 : parts.trust ** 3,
+    sampleSize: ratings.filter(rated).length,
+  };
+}
+
+/**
+ * Each buyer's rating counts as I ratings (the buyer's current influence); a dimension is
+ * shown only once at least one fully trusted buyer's worth of evidence exists (Σ I ≥ 1).
+ */
+export function sellerScore(ratings: readonly SellerRating[]): SellerScore {
+  const influence = (r: SellerRating) => r.raterInfluence;
+  const parts = combine(dimension(ratings, 'safe', influence, 1), dimension(ratings, 'reliable', influence, 1));
+  const counted = ratings.filter(rated);
+  return {
+    ...parts,
+    sampleSize: counted.length,
+    trustedWeight: counted.reduce((sum, r) => sum + r.raterInfluence, 0),
+  };
+}
