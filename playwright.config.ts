@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -35,11 +36,18 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // The built app (`npm run test:e2e` builds first) on its own embedded database.
   webServer: {
-    command: `rm -rf .data/e2e && next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -rf .data/e2e && tsx --conditions=react-server e2e/prepare-db.ts && next start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: '.data/e2e', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '' },
+    env: {
+      DATA_DIR: '.data/e2e',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: '',
+      // Production refuses to start without secrets: fresh ones for every run.
+      AUTH_SECRET: randomBytes(32).toString('base64'),
+      HASH_SECRET: randomBytes(32).toString('base64'),
+    },
     stdout: 'pipe',
   },
 });

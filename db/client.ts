@@ -13,6 +13,9 @@ import { acquireLock } from './lock';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** The database or an open transaction: query functions accept either. */
+export type Executor = Db | Tx;
 
 export interface Database {
   db: Db;
@@ -27,7 +30,7 @@ export type DatabaseTarget = { url: string } | { pgliteDir: string };
 export const MEMORY = 'memory://';
 
 /** Rows of a raw SQL query on either driver (postgres.js returns an array, PGlite `{ rows }`). */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { env } from '@/lib/env';
 import { createDatabase, targetFromEnv, type Database, type Db } from './client';
 
-export type { Db } from './client';
+export type { Db, Executor, Tx } from './client';
 
 // One client per process. Next bundles instrumentation, proxy and routes separately,
 // so a module-level variable would be created once per bundle: keep it on globalThis.

@@ -8,8 +8,9 @@ test('the home page is German by default', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('heading', { level: 1, name: de.Home.title })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: de.Home.isNotTitle })).toBeVisible();
-  await expect(page.getByRole('link', { name: de.Home.signIn })).toBeVisible();
-  await expect(page.getByRole('link', { name: de.Home.signUp })).toBeVisible();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('link', { name: de.Home.signIn })).toBeVisible();
+  await expect(main.getByRole('link', { name: de.Home.signUp })).toBeVisible();
 });
 
 test('the home page is English under /en', async ({ page }) => {
@@ -21,10 +22,10 @@ test('the home page is English under /en', async ({ page }) => {
 
 test('the language switch keeps the page', async ({ page }) => {
   await page.goto('/de/sign-in');
-  await expect(page.getByRole('heading', { level: 1, name: de.Placeholder.signInTitle })).toBeVisible();
-  await page.getByRole('navigation', { name: de.Common.language }).getByRole('link', { name: de.Common.switchTo }).click();
+  await expect(page.getByRole('heading', { level: 1, name: de.SignIn.title })).toBeVisible();
+  await page.getByRole('navigation', { name: de.Common.mainNav }).getByRole('link', { name: de.Common.switchTo }).click();
   await expect(page).toHaveURL(/\/en\/sign-in$/);
-  await expect(page.getByRole('heading', { level: 1, name: en.Placeholder.signInTitle })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: en.SignIn.title })).toBeVisible();
 });
 
 test('an unknown address shows a localised not-found page', async ({ page }) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 // The one place that reads process.env. Parsed once, at start-up (instrumentation.ts),
 // and on first use elsewhere; a bad value stops the process with a message naming it.
+const secret = z.string().trim().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional();
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -14,6 +16,12 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('.data'),
   /** Overrides the embedded database's directory; `memory://` for throwaway test databases. */
   PGLITE_DIR: z.string().trim().min(1).optional(),
+  /** Signs and encrypts session cookies (Auth.js). Rotating it signs everyone out. */
+  AUTH_SECRET: secret,
+  /** Keys the hashes of pseudonyms (tombstones, sign-in throttle) and, later, codes. Keep it stable. */
+  HASH_SECRET: secret,
+  /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */
+  INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof schema>;

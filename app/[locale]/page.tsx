@@ -7,12 +7,18 @@ import type { Locale } from '@/lib/i18n/routing';
 const IS_KEYS = ['lookup', 'codes', 'warnings', 'privacy'] as const;
 const ROLE_KEYS = ['seller', 'buyer', 'coordinator'] as const;
 
-export default function HomePage({ params }: PageProps<'/[locale]'>) {
+export default function HomePage({ params, searchParams }: PageProps<'/[locale]'>) {
   setRequestLocale(use(params).locale as Locale);
+  const deleted = use(searchParams).deleted === '1';
   const t = useTranslations('Home');
 
   return (
     <article className="space-y-8">
+      {deleted && (
+        <p role="status" className="rounded-md border border-stone-300 bg-white p-3">
+          {t('deleted')}
+        </p>
+      )}
       <header className="space-y-3">
         <h1 className="text-2xl font-bold sm:text-3xl">{t('title')}</h1>
         <p className="text-lg">{t('intro')}</p>

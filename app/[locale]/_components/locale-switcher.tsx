@@ -9,10 +9,8 @@ export function LocaleSwitcher() {
   const pathname = usePathname();
   const other = locale === 'de' ? 'en' : 'de';
   return (
-    <nav aria-label={t('language')}>
-      <Link href={pathname} locale={other} hrefLang={other} lang={other} className="text-sm underline underline-offset-4">
-        {t('switchTo')}
-      </Link>
-    </nav>
+    <Link href={pathname} locale={other} hrefLang={other} lang={other} className="underline underline-offset-4">
+      {t('switchTo')}
+    </Link>
   );
 }

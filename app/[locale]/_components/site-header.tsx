@@ -1,16 +1,37 @@
 import { getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth/current-user';
 import { Link } from '@/lib/i18n/navigation';
+import { signOutAction } from '../actions';
 import { LocaleSwitcher } from './locale-switcher';
 
 export async function SiteHeader() {
-  const t = await getTranslations('Common');
+  const [t, user] = await Promise.all([getTranslations('Common'), getCurrentUser()]);
+  const link = 'underline-offset-4 hover:underline';
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href="/" className="font-semibold text-violet-900">
+      <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <Link href={user ? '/home' : '/'} className="font-semibold text-violet-900">
           {t('appName')}
         </Link>
-        <LocaleSwitcher />
+        <nav aria-label={t('mainNav')} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          {user ? (
+            <>
+              <Link href="/account" className={link}>
+                {t('account', { pseudonym: user.pseudonym })}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className={`${link} underline`}>
+                  {t('signOut')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/sign-in" className={link}>
+              {t('signIn')}
+            </Link>
+          )}
+          <LocaleSwitcher />
+        </nav>
       </div>
     </header>
   );

@@ -1,0 +1,20 @@
+import { getTranslations } from 'next-intl/server';
+import type { Role } from '@/db/queries/users';
+import { Link } from '@/lib/i18n/navigation';
+
+/** A role's start page: who you are here and what you can do. */
+export async function RoleHome({ role, pseudonym, children }: { role: Role; pseudonym: string; children?: React.ReactNode }) {
+  const t = await getTranslations('RoleHome');
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t('welcome', { pseudonym })}</h1>
+      <p>{t(`about.${role}`)}</p>
+      {children}
+      <p>
+        <Link href="/account" className="underline underline-offset-4">
+          {t('account')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getLocale } from 'next-intl/server';
+import { z } from 'zod';
+import { endAllSessions, endSession } from '@/db/queries/sessions';
+import { changePassword, deleteAccount, regenerateRecoveryCodes } from '@/lib/accounts/credentials';
+import { signOut } from '@/lib/auth/auth';
+import { authorizeAction } from '@/lib/auth/guards';
+import { redirect } from '@/lib/i18n/navigation';
+import { localise, type FormState } from '@/lib/i18n/outcome';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.slice(0, 1024) : '';
+};
+const denied = <T extends object = object>(formError: string): FormState<T> => ({ status: 'error', fieldErrors: {}, formError });
+
+export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction();
+  if (!auth.ok) return denied(auth.formError);
+  if (text(form, 'newPassword') !== text(form, 'newPasswordRepeat')) {
+    return localise({ ok: false, fieldErrors: { newPasswordRepeat: 'passwordMismatch' } });
+  }
+  const outcome = await changePassword(auth.user, auth.user.sessionId, text(form, 'currentPassword'), text(form, 'newPassword'));
+  revalidatePath('/[locale]/account', 'page');
+  return localise(outcome);
+}
+
+export async function regenerateCodesAction(
+  _prev: FormState<{ recoveryCodes: string[] }>,
+  form: FormData,
+): Promise<FormState<{ recoveryCodes: string[] }>> {
+  const auth = await authorizeAction();
+  if (!auth.ok) return denied(auth.formError);
+  return localise(await regenerateRecoveryCodes(auth.user, text(form, 'currentPassword')));
+}
+
+const sessionId = z.uuid();
+
+export async function endSessionAction(form: FormData): Promise<void> {
+  const auth = await authorizeAction();
+  if (!auth.ok) return;
+  const id = sessionId.safeParse(form.get('sessionId'));
+  if (!id.success) return;
+  await endSession(auth.user.id, id.data);
+  if (id.data === auth.user.sessionId) {
+    await signOut({ redirect: false });
+    redirect({ href: '/sign-in', locale: await getLocale() });
+  }
+  revalidatePath('/[locale]/account', 'page');
+}
+
+export async function endOtherSessionsAction(): Promise<void> {
+  const auth = await authorizeAction();
+  if (!auth.ok) return;
+  await endAllSessions(auth.user.id, auth.user.sessionId);
+  revalidatePath('/[locale]/account', 'page');
+}
+
+export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction();
+  if (!auth.ok) return denied(auth.formError);
+  const outcome = await deleteAccount(auth.user, text(form, 'currentPassword'), text(form, 'confirmation'));
+  if (!outcome.ok) return localise(outcome);
+  await signOut({ redirect: false });
+  redirect({ href: { pathname: '/', query: { deleted: '1' } }, locale: await getLocale() });
+  return { status: 'idle' };
+}

@@ -1,0 +1,15 @@
+'use server';
+
+import { getLocale } from 'next-intl/server';
+import { endSession } from '@/db/queries/sessions';
+import { signOut } from '@/lib/auth/auth';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { redirect } from '@/lib/i18n/navigation';
+
+/** Ends this browser's session on the server, then clears the cookie. */
+export async function signOutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await endSession(user.id, user.sessionId);
+  await signOut({ redirect: false });
+  redirect({ href: '/', locale: await getLocale() });
+}

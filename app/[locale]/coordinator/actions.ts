@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { revokeInvite } from '@/db/queries/invites';
+import { createInvite } from '@/lib/accounts/invites';
+import { authorizeAction } from '@/lib/auth/guards';
+import type { FormState } from '@/lib/i18n/outcome';
+
+export type InviteState = FormState<{ code: string; expiresOn: string }>;
+
+export async function createInviteAction(): Promise<InviteState> {
+  const auth = await authorizeAction(['coordinator']);
+  if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
+  const invite = await createInvite();
+  revalidatePath('/[locale]/coordinator', 'page');
+  return { status: 'ok', ...invite };
+}
+
+export async function revokeInviteAction(form: FormData): Promise<void> {
+  const auth = await authorizeAction(['coordinator']);
+  if (!auth.ok) return;
+  const id = z.uuid().safeParse(form.get('inviteId'));
+  if (id.success) await revokeInvite(id.data);
+  revalidatePath('/[locale]/coordinator', 'page');
+}

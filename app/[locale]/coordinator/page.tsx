@@ -1,0 +1,57 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { listInvites } from '@/db/queries/invites';
+import { requireRole } from '@/lib/auth/guards';
+import type { Locale } from '@/lib/i18n/routing';
+import { RoleHome } from '../_components/role-home';
+import { revokeInviteAction } from './actions';
+import { NewInvite } from './_components/new-invite';
+
+type Invite = Awaited<ReturnType<typeof listInvites>>[number];
+
+function status(invite: Invite, today: string) {
+  if (invite.usedOn) return 'used';
+  if (invite.revokedOn) return 'revoked';
+  return invite.expiresOn < today ? 'expired' : 'open';
+}
+
+export default async function CoordinatorHome({ params }: PageProps<'/[locale]/coordinator'>) {
+  setRequestLocale((await params).locale as Locale);
+  const user = await requireRole('coordinator', '/coordinator');
+  const [invites, t, format] = await Promise.all([listInvites(), getTranslations('Invites'), getFormatter()]);
+  const today = new Date().toISOString().slice(0, 10);
+  const day = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium' });
+  return (
+    <RoleHome role="coordinator" pseudonym={user.pseudonym}>
+      <section aria-labelledby="invites" className="space-y-3">
+        <h2 id="invites" className="text-xl font-semibold">{t('title')}</h2>
+        <p>{t('explain')}</p>
+        <NewInvite />
+        {invites.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
+          <ul className="divide-y divide-stone-200" aria-label={t('listLabel')}>
+            {invites.map((invite) => {
+              const s = status(invite, today);
+              return (
+                <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    {t('line', { created: day(invite.createdOn), expires: day(invite.expiresOn) })}{' '}
+                    <strong>{t(`status.${s}`, { date: day(invite.usedOn ?? invite.revokedOn ?? invite.expiresOn) })}</strong>
+                  </span>
+                  {s === 'open' && (
+                    <form action={revokeInviteAction}>
+                      <input type="hidden" name="inviteId" value={invite.id} />
+                      <button type="submit" className="rounded-md border border-stone-500 px-3 py-1 text-sm">
+                        {t('revoke')}
+                      </button>
+                    </form>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </RoleHome>
+  );
+}

@@ -1,0 +1,28 @@
+'use server';
+
+import { signUp } from '@/lib/accounts/sign-up';
+import { signIn } from '@/lib/auth/auth';
+import { localise, type FormState } from '@/lib/i18n/outcome';
+
+export type SignUpState = FormState<{ recoveryCodes: string[] }>;
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  const input = {
+    pseudonym: text(form, 'pseudonym'),
+    password: text(form, 'password'),
+    role: text(form, 'role'),
+    invite: text(form, 'invite') || undefined,
+  };
+  const values = { pseudonym: input.pseudonym.slice(0, 64), role: input.role, invite: (input.invite ?? '').slice(0, 100) };
+  if (input.password !== text(form, 'passwordRepeat')) {
+    return localise<{ recoveryCodes: string[] }>({ ok: false, fieldErrors: { passwordRepeat: 'passwordMismatch' } }, values);
+  }
+  const outcome = await signUp(input as Parameters<typeof signUp>[0]);
+  if (outcome.ok) await signIn('credentials', { pseudonym: input.pseudonym, password: input.password, redirect: false });
+  return localise(outcome.ok ? { ok: true, recoveryCodes: outcome.recoveryCodes } : outcome, values);
+}

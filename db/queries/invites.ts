@@ -1,0 +1,53 @@
+import 'server-only';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { getDb, type Executor } from '../index';
+import { invites } from '../schema';
+
+export const INVITE_DAYS = 14;
+
+export async function insertInvite(codeHash: string, db: Executor = getDb()) {
+  const [row] = await db
+    .insert(invites)
+    .values({ codeHash, expiresOn: sql`current_date + ${sql.raw(String(INVITE_DAYS))}` })
+    .returning({ id: invites.id, expiresOn: invites.expiresOn });
+  return row!;
+}
+
+/** Marks an open invite used, atomically: of two sign-ups racing for one invite, one wins. */
+export async function consumeInvite(codeHash: string, db: Executor = getDb()): Promise<boolean> {
+  const rows = await db
+    .update(invites)
+    .set({ usedOn: sql`current_date` })
+    .where(
+      and(
+        eq(invites.codeHash, codeHash),
+        isNull(invites.usedOn),
+        isNull(invites.revokedOn),
+        gte(invites.expiresOn, sql`current_date`),
+      ),
+    )
+    .returning({ id: invites.id });
+  return rows.length > 0;
+}
+
+export async function listInvites(db: Executor = getDb()) {
+  return db
+    .select({
+      id: invites.id,
+      createdOn: invites.createdOn,
+      expiresOn: invites.expiresOn,
+      usedOn: invites.usedOn,
+      revokedOn: invites.revokedOn,
+    })
+    .from(invites)
+    .orderBy(desc(invites.createdOn), desc(invites.id));
+}
+
+export async function revokeInvite(id: string, db: Executor = getDb()): Promise<boolean> {
+  const rows = await db
+    .update(invites)
+    .set({ revokedOn: sql`current_date` })
+    .where(and(eq(invites.id, id), isNull(invites.usedOn), isNull(invites.revokedOn)))
+    .returning({ id: invites.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,28 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb, type Executor } from '../index';
+import { recoveryCodes } from '../schema';
+
+export async function replaceRecoveryCodes(userId: string, hashes: string[], db: Executor = getDb()) {
+  await db.transaction(async (tx) => {
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await tx.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })));
+  });
+}
+
+export async function listRecoveryHashes(userId: string, db: Executor = getDb()) {
+  return db.select({ id: recoveryCodes.id, codeHash: recoveryCodes.codeHash }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}
+
+/** Uses up one code; false when a concurrent request used it first. */
+export async function consumeRecoveryCode(userId: string, id: string, db: Executor = getDb()): Promise<boolean> {
+  const rows = await db
+    .delete(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.id, id)))
+    .returning({ id: recoveryCodes.id });
+  return rows.length > 0;
+}
+
+export async function countRecoveryCodes(userId: string, db: Executor = getDb()): Promise<number> {
+  return db.$count(recoveryCodes, eq(recoveryCodes.userId, userId));
+}

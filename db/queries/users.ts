@@ -1,0 +1,64 @@
+import 'server-only';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { queryRows } from '../client';
+import { getDb, type Executor } from '../index';
+import { pseudonymTombstones, users, type User } from '../schema';
+
+export type Role = User['role'];
+
+/** Only for checking credentials: the one query that returns a password hash. */
+export async function findCredentials(key: string, db: Executor = getDb()) {
+  const [row] = await db
+    .select({ id: users.id, pseudonym: users.pseudonym, role: users.role, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.pseudonymKey, key));
+  return row ?? null;
+}
+
+/** What a person sees of their own account. */
+export async function getProfile(userId: string, db: Executor = getDb()) {
+  const [row] = await db
+    .select({ pseudonym: users.pseudonym, role: users.role, memberSince: users.memberSince })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+export async function pseudonymTaken(key: string, keyHash: string, db: Executor = getDb()): Promise<boolean> {
+  const [row] = await queryRows<{ taken: boolean }>(db, sql`
+    select exists (select 1 from ${users} where ${users.pseudonymKey} = ${key})
+        or exists (select 1 from ${pseudonymTombstones} where ${pseudonymTombstones.keyHash} = ${keyHash}) as taken`);
+  return row?.taken ?? false;
+}
+
+export async function insertUser(
+  values: { pseudonym: string; pseudonymKey: string; role: Role; passwordHash: string },
+  db: Executor = getDb(),
+): Promise<string> {
+  const [row] = await db.insert(users).values(values).returning({ id: users.id });
+  return row!.id;
+}
+
+export async function setPasswordHash(userId: string, passwordHash: string, db: Executor = getDb()) {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** Date only, and written at most once a day. */
+export async function touchLastActive(userId: string, db: Executor = getDb()) {
+  await db
+    .update(users)
+    .set({ lastActive: sql`current_date` })
+    .where(and(eq(users.id, userId), or(isNull(users.lastActive), lt(users.lastActive, sql`current_date`))));
+}
+
+/** Deletes the account (its rows cascade) and keeps the pseudonym reserved as a keyed hash. */
+export async function deleteUser(userId: string, keyHash: string, db: Executor = getDb()) {
+  await db.transaction(async (tx) => {
+    await tx.insert(pseudonymTombstones).values({ keyHash }).onConflictDoNothing();
+    await tx.delete(users).where(eq(users.id, userId));
+  });
+}
+
+export async function countUsers(db: Executor = getDb()): Promise<number> {
+  return db.$count(users);
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb } from '@/db/index';
+import { consumeInvite } from '@/db/queries/invites';
+import { insertUser, pseudonymTaken } from '@/db/queries/users';
+import { normaliseCode, sha256 } from '@/lib/crypto';
+import { hashSecret } from '@/lib/passwords';
+import { fieldErrorsOf, type Outcome } from './errors';
+import { pseudonymHash } from './keys';
+import { newRecoveryCodes, storeRecoveryCodes } from './recovery-codes';
+import { passwordProblem, pseudonymKey, pseudonymSchema } from './rules';
+
+export const signUpSchema = z
+  .object({
+    pseudonym: pseudonymSchema,
+    password: z.string().max(1024, 'passwordTooLong'),
+    role: z.enum(['buyer', 'seller'], 'invalid'),
+    invite: z.string().trim().max(100, 'inviteInvalid').optional(),
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, v.pseudonym);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+    if (v.role === 'seller' && !v.invite) ctx.addIssue({ code: 'custom', path: ['invite'], message: 'inviteRequired' });
+  });
+
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+class Refused extends Error {
+  constructor(readonly field: string, readonly code: string) {
+    super(code);
+  }
+}
+
+/** Invite codes are long random strings: a SHA-256 of the normalised code finds them. */
+export function inviteHash(code: string): string {
+  return sha256(normaliseCode(code));
+}
+
+/**
+ * Buyers sign up freely; sellers only with an open invite, which this uses up in the same
+ * transaction. Returns the recovery codes to show once.
+ */
+export async function signUp(input: SignUpInput): Promise<Outcome<{ userId: string; recoveryCodes: string[] }>> {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { pseudonym, password, role, invite } = parsed.data;
+  const key = pseudonymKey(pseudonym);
+
+  const [passwordHash, recovery] = await Promise.all([hashSecret(password), newRecoveryCodes()]);
+  try {
+    const userId = await getDb().transaction(async (tx) => {
+      if (await pseudonymTaken(key, pseudonymHash('tombstone', key), tx)) throw new Refused('pseudonym', 'pseudonymTaken');
+      if (role === 'seller' && !(await consumeInvite(inviteHash(invite ?? ''), tx))) throw new Refused('invite', 'inviteInvalid');
+      const id = await insertUser({ pseudonym, pseudonymKey: key, role, passwordHash }, tx);
+      await storeRecoveryCodes(id, recovery, tx);
+      return id;
+    });
+    return { ok: true, userId, recoveryCodes: recovery.codes };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, fieldErrors: { [e.field]: e.code } };
+    // Two sign-ups racing for one pseudonym: the unique index decides.
+    if (isUniqueViolation(e)) return { ok: false, fieldErrors: { pseudonym: 'pseudonymTaken' } };
+    throw e;
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let cause: unknown = e; cause; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}

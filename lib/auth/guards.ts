@@ -1,0 +1,41 @@
+import 'server-only';
+import { forbidden } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { Role } from '@/db/queries/users';
+import { redirect } from '@/lib/i18n/navigation';
+import { getCurrentUser, type CurrentUser } from './current-user';
+
+export type Access = 'ok' | 'unauthenticated' | 'forbidden';
+
+/** The one rule: signed in, and (when roles are given) of one of those roles. */
+export function accessFor(user: CurrentUser | null, roles?: readonly Role[]): Access {
+  if (!user) return 'unauthenticated';
+  if (roles && !roles.includes(user.role)) return 'forbidden';
+  return 'ok';
+}
+
+/** Pages: signed-out visitors go to sign-in (and come back to `returnTo`); a wrong role gets 403. */
+export async function requireUser(returnTo: string, roles?: readonly Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  const access = accessFor(user, roles);
+  if (access === 'unauthenticated') {
+    redirect({ href: { pathname: '/sign-in', query: { next: returnTo } }, locale: await getLocale() });
+  }
+  if (access === 'forbidden') forbidden();
+  return user!;
+}
+
+export function requireRole(role: Role, returnTo: string): Promise<CurrentUser> {
+  return requireUser(returnTo, [role]);
+}
+
+export type ActionDenied = { ok: false; formError: string };
+
+/** Server actions: the user, or a localised refusal to return as the action's result. */
+export async function authorizeAction(roles?: readonly Role[]): Promise<{ ok: true; user: CurrentUser } | ActionDenied> {
+  const user = await getCurrentUser();
+  const access = accessFor(user, roles);
+  if (access === 'ok') return { ok: true, user: user! };
+  const t = await getTranslations('Errors');
+  return { ok: false, formError: t(access === 'unauthenticated' ? 'signInRequired' : 'forbidden') };
+}

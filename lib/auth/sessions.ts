@@ -1,0 +1,34 @@
+import 'server-only';
+import { createSession, findLiveSession, SESSION_IDLE_MS, SESSION_TOUCH_MS, touchSession } from '@/db/queries/sessions';
+import { touchLastActive, type Role } from '@/db/queries/users';
+import { randomToken, sha256 } from '@/lib/crypto';
+
+export interface CurrentUser {
+  id: string;
+  pseudonym: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** A new server-side session; the returned token goes into the (encrypted) session cookie. */
+export async function startSession(userId: string, now = new Date()): Promise<string> {
+  const token = randomToken();
+  await createSession(userId, sha256(token), now);
+  return token;
+}
+
+/**
+ * The user behind a session token, or null once the session has ended, been revoked or timed
+ * out (12 h absolute, 30 min idle). Pushes the idle expiry forward, and records the day of
+ * activity, without writing on every request.
+ */
+export async function resolveSession(token: string, now = new Date()): Promise<CurrentUser | null> {
+  const row = await findLiveSession(sha256(token), now);
+  if (!row) return null;
+  if (row.idleExpiresAt.getTime() - now.getTime() < SESSION_IDLE_MS - SESSION_TOUCH_MS) {
+    await touchSession(row.sessionId, now);
+  }
+  const today = now.toISOString().slice(0, 10);
+  if (row.lastActive !== today) await touchLastActive(row.userId);
+  return { id: row.userId, pseudonym: row.pseudonym, role: row.role, sessionId: row.sessionId };
+}
