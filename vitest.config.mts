@@ -13,7 +13,11 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // next-intl imports 'next/navigation' without an extension; let Vite resolve it.
+    server: { deps: { inline: ['next-intl'] } },
     include: ['test/**/*.test.ts'],
+    // Fixed AUTH_SECRET / HASH_SECRET before any app module reads the environment.
+    setupFiles: ['test/support/env.ts'],
     // Integration files each create their own database; two cores, so keep the pool small.
     maxWorkers: 2,
     testTimeout: 30_000,

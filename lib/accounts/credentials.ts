@@ -5,7 +5,7 @@ import { deleteUser, findCredentials, setPasswordHash, type Role } from '@/db/qu
 import { hashSecret, verifyAgainstNothing, verifySecret } from '@/lib/passwords';
 import type { Outcome } from './errors';
 import { pseudonymHash } from './keys';
-import { newRecoveryCodes, redeemRecoveryCode, storeRecoveryCodes } from './recovery-codes';
+import { newRecoveryCodes, recoveryWorkWithoutAccount, redeemRecoveryCode, storeRecoveryCodes } from './recovery-codes';
 import { passwordProblem, pseudonymKey } from './rules';
 
 export interface Account {
@@ -24,28 +24,28 @@ async function checkUnderThrottle(
   purpose: 'sign-in' | 'recovery',
   pseudonym: string,
   check: (user: NonNullable<Awaited<ReturnType<typeof findCredentials>>>) => Promise<boolean>,
-  secret: string,
+  withoutAccount: () => Promise<false>,
 ): Promise<Check> {
   const key = pseudonymKey(pseudonym);
   const throttleKey = pseudonymHash(purpose, key);
   const wait = await reserveAttempt(throttleKey, new Date());
   if (wait > 0) return { ok: false, formError: 'throttled', waitMinutes: Math.ceil(wait / 60_000) };
   const user = key ? await findCredentials(key) : null;
-  const ok = user ? await check(user) : await verifyAgainstNothing(secret);
+  const ok = user ? await check(user) : await withoutAccount();
   if (!ok || !user) return { ok: false, formError: 'credentialsInvalid' };
   await forgetAttempts(throttleKey);
   return { ok: true, account: { id: user.id, pseudonym: user.pseudonym, role: user.role } };
 }
 
 export function verifyCredentials(pseudonym: string, password: string): Promise<Check> {
-  return checkUnderThrottle('sign-in', pseudonym, (user) => verifySecret(user.passwordHash, password), password);
+  return checkUnderThrottle('sign-in', pseudonym, (user) => verifySecret(user.passwordHash, password), () => verifyAgainstNothing(password));
 }
 
 /** Forgot password: pseudonym + one recovery code + a new password. Ends every session. */
 export async function recoverAccount(pseudonym: string, code: string, newPassword: string): Promise<Outcome> {
   const problem = passwordProblem(newPassword, pseudonym);
   if (problem) return { ok: false, fieldErrors: { password: problem } };
-  const result = await checkUnderThrottle('recovery', pseudonym, (user) => redeemRecoveryCode(user.id, code), code);
+  const result = await checkUnderThrottle('recovery', pseudonym, (user) => redeemRecoveryCode(user.id, code), () => recoveryWorkWithoutAccount(code));
   if (!result.ok) {
     return { ok: false, formError: result.formError === 'throttled' ? 'throttled' : 'recoveryInvalid', waitMinutes: result.waitMinutes };
   }

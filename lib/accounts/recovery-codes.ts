@@ -2,7 +2,7 @@ import 'server-only';
 import type { Executor } from '@/db/index';
 import { listRecoveryHashes, replaceRecoveryCodes, consumeRecoveryCode } from '@/db/queries/recovery-codes';
 import { normaliseCode, randomCode } from '@/lib/crypto';
-import { hashSecret, verifySecret } from '@/lib/passwords';
+import { hashSecret, verifyAgainstNothing, verifySecret } from '@/lib/passwords';
 
 export const RECOVERY_CODE_COUNT = 8;
 
@@ -23,11 +23,24 @@ export async function storeRecoveryCodes(userId: string, fresh: NewRecoveryCodes
   return fresh.codes;
 }
 
-/** Uses up the matching code; false when none matches (or a parallel request used it first). */
+/**
+ * Uses up the matching code; false when none matches (or a parallel request used it first).
+ * Always spends RECOVERY_CODE_COUNT hash checks, so timing tells neither which code matched
+ * nor how many are left.
+ */
 export async function redeemRecoveryCode(userId: string, input: string): Promise<boolean> {
   const code = normaliseCode(input);
-  for (const { id, codeHash } of await listRecoveryHashes(userId)) {
-    if (await verifySecret(codeHash, code)) return consumeRecoveryCode(userId, id);
+  const stored = await listRecoveryHashes(userId);
+  let match: string | null = null;
+  for (const { id, codeHash } of stored) {
+    if ((await verifySecret(codeHash, code)) && !match) match = id;
   }
+  await recoveryWorkWithoutAccount(code, RECOVERY_CODE_COUNT - stored.length);
+  return match ? consumeRecoveryCode(userId, match) : false;
+}
+
+/** The same hashing work as checking a full set of codes, for pseudonyms without an account. */
+export async function recoveryWorkWithoutAccount(input: string, checks = RECOVERY_CODE_COUNT): Promise<false> {
+  for (let i = 0; i < checks; i++) await verifyAgainstNothing(input);
   return false;
 }

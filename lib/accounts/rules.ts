@@ -49,7 +49,8 @@ export function passwordProblem(password: string, pseudonym: string): PasswordPr
   if (password.length > PASSWORD_MAX) return 'passwordTooLong';
   const lower = password.toLowerCase();
   const name = pseudonymKey(pseudonym);
-  if (name && (lower === name || core(password) === core(name))) return 'passwordIsPseudonym';
+  // Compare the letter cores only when the pseudonym has letters: "007" must not match every digit password.
+  if (name && (lower === name || (core(name) !== '' && core(password) === core(name)))) return 'passwordIsPseudonym';
   if (isCommon(password)) return 'passwordCommon';
   return null;
 }

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { withTestDatabase } from '../support/database';
+
+// Counts argon2 verifications: the recovery answer must cost the same work whether or not the
+// pseudonym exists, and however many codes are left (no timing oracle).
+const verifications = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@node-rs/argon2', async (original) => {
+  const real = await original<typeof import('@node-rs/argon2')>();
+  return {
+    ...real,
+    verify: async (...args: Parameters<typeof real.verify>) => {
+      verifications.count++;
+      return real.verify(...args);
+    },
+  };
+});
+
+const { recoverAccount } = await import('@/lib/accounts/credentials');
+const { RECOVERY_CODE_COUNT } = await import('@/lib/accounts/recovery-codes');
+const { signUp } = await import('@/lib/accounts/sign-up');
+
+withTestDatabase();
+
+async function workFor(pseudonym: string, code: string): Promise<number> {
+  verifications.count = 0;
+  await recoverAccount(pseudonym, code, 'Velvet-Harbour-Lantern-12');
+  return verifications.count;
+}
+
+describe('recovery work does not depend on the account', () => {
+  beforeEach(() => {
+    verifications.count = 0;
+  });
+
+  it('spends one check per possible code for unknown, wrong and right answers alike', async () => {
+    const result = await signUp({ pseudonym: 'timing-buyer', password: 'Quill-Meadow-Orbit-55', role: 'buyer' });
+    if (!result.ok) throw new Error('sign-up refused');
+
+    const unknown = await workFor('nobody-here', 'aaaa-bbbb-cccc-dddd');
+    const wrong = await workFor('timing-buyer', 'aaaa-bbbb-cccc-dddd');
+    const right = await workFor('timing-buyer', result.recoveryCodes[3]!);
+    const fewerLeft = await workFor('timing-buyer', 'aaaa-bbbb-cccc-dddd');
+
+    expect(unknown).toBe(RECOVERY_CODE_COUNT);
+    expect(wrong).toBe(RECOVERY_CODE_COUNT);
+    expect(right).toBe(RECOVERY_CODE_COUNT);
+    expect(fewerLeft).toBe(RECOVERY_CODE_COUNT);
+  }, 60_000);
+});
