@@ -1,9 +1,12 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { Role } from '@/db/queries/users';
+import type { Outcome } from '@/lib/accounts/errors';
 import { accessFor } from '@/lib/auth/guards';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { routing, type Locale } from '@/lib/i18n/routing';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** The API speaks the caller's language when asked (Accept-Language), German otherwise. */
 export function apiLocale(request: Request): Locale {
@@ -12,10 +15,29 @@ export function apiLocale(request: Request): Locale {
   return routing.locales.find((l) => l === first) ?? routing.defaultLocale;
 }
 
+/** `{ "error": { "code", "message" } }`, the message localised from Errors or Validation. */
 export async function apiError(request: Request, status: number, code: string): Promise<Response> {
-  const t = await getTranslations({ locale: apiLocale(request), namespace: 'Errors' });
-  const message = t.has(code as never) ? t(code as never) : t('invalid');
-  return Response.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+  const locale = apiLocale(request);
+  const [errors, validation] = await Promise.all([
+    getTranslations({ locale, namespace: 'Errors' }),
+    getTranslations({ locale, namespace: 'Validation' }),
+  ]);
+  const message = errors.has(code as never)
+    ? errors(code as never)
+    : validation.has(code as never)
+      ? (validation as unknown as (k: string, v: object) => string)(code, { minutes: 60 })
+      : errors('invalid');
+  return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
+}
+
+export function apiOk(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+/** Maps a service's refusal to an HTTP status and error body. */
+export function apiRefusal(request: Request, outcome: Extract<Outcome, { ok: false }>, statusFor: Record<string, number> = {}) {
+  const code = outcome.formError ?? Object.values(outcome.fieldErrors ?? {})[0] ?? 'invalid';
+  return apiError(request, statusFor[code] ?? 400, code);
 }
 
 /** Route handlers: the user, or the 401/403 response to return. */
@@ -26,4 +48,34 @@ export async function authorizeApi(request: Request, roles?: readonly Role[]): P
   return {
     response: await apiError(request, access === 'unauthenticated' ? 401 : 403, access === 'unauthenticated' ? 'signInRequired' : 'forbidden'),
   };
+}
+
+/**
+ * POSTs from other sites are refused: the Origin (or, failing that, Sec-Fetch-Site) must be ours.
+ * With SameSite=Lax cookies this closes cross-site form posts too.
+ */
+export function isCrossOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin) {
+    try {
+      return new URL(origin).host !== host;
+    } catch {
+      return true;
+    }
+  }
+  const site = request.headers.get('sec-fetch-site');
+  return site !== null && site !== 'same-origin' && site !== 'none';
+}
+
+/** A POST handler's common start: same origin, the right role, a JSON body. */
+export async function beginPost(request: Request, roles: readonly Role[]): Promise<{ user: CurrentUser; body: unknown } | { response: Response }> {
+  if (isCrossOrigin(request)) return { response: await apiError(request, 403, 'crossOrigin') };
+  const auth = await authorizeApi(request, roles);
+  if ('response' in auth) return auth;
+  try {
+    return { user: auth.user, body: await request.json() };
+  } catch {
+    return { response: await apiError(request, 400, 'badJson') };
+  }
 }

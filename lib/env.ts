@@ -20,6 +20,8 @@ const schema = z.object({
   AUTH_SECRET: secret,
   /** Keys the hashes of pseudonyms (tombstones, sign-in throttle) and, later, codes. Keep it stable. */
   HASH_SECRET: secret,
+  /** Failed code redemptions allowed per rolling hour across all buyers, before everyone is told to try later. */
+  REDEEM_GLOBAL_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */
   INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });

@@ -111,3 +111,18 @@ export function sellerScore(ratings: readonly SellerRating[]): SellerScore {
     trustedWeight: counted.reduce((sum, r) => sum + r.raterInfluence, 0),
   };
 }
+
+/** A buyer's flag counters (kept per buyer so a look-up never reads their ratings). */
+export interface BuyerCounts {
+  /** Ratings with at least one flag. */
+  ratings: number;
+  safeYes: number; safeNo: number;
+  reliableYes: number; reliableNo: number;
+}
+
+/** Exactly buyerScore(ratings), from counters: SPEC §1's closed form needs only k and n. */
+export function buyerScoreFromCounts(c: BuyerCounts): BuyerScore {
+  const dim = (no: number, yes: number) => (no + yes > 0 ? dimensionScore(no, no + yes) : null);
+  const parts = combine(dim(c.safeNo, c.safeYes), dim(c.reliableNo, c.reliableYes));
+  return { ...parts, influence: parts.trust === null ? 0 : parts.trust ** 3, sampleSize: c.ratings };
+}

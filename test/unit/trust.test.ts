@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import vectors from '../fixtures/trust-vectors.json';
 import {
   buyerScore,
+  buyerScoreFromCounts,
   confidenceString,
   percentile25,
   sellerScore,
@@ -141,5 +142,21 @@ describe('sellerScore edge cases', () => {
     expect(asSeller.safety).toBe(asBuyer.safety);
     expect(asSeller.reliability).toBe(asBuyer.reliability);
     expect(asSeller.safetyInterval).toEqual(asBuyer.safetyInterval);
+  });
+});
+
+describe('buyerScoreFromCounts', () => {
+  it('equals buyerScore over the same ratings for every golden buyer case', () => {
+    for (const c of vectors.buyer) {
+      const ratings = c.ratings as BuyerRating[];
+      const counts = {
+        ratings: ratings.filter((r) => r.safe !== null || r.reliable !== null).length,
+        safeYes: ratings.filter((r) => r.safe === true).length,
+        safeNo: ratings.filter((r) => r.safe === false).length,
+        reliableYes: ratings.filter((r) => r.reliable === true).length,
+        reliableNo: ratings.filter((r) => r.reliable === false).length,
+      };
+      expect(buyerScoreFromCounts(counts)).toEqual(buyerScore(ratings));
+    }
   });
 });

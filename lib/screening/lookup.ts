@@ -1,0 +1,54 @@
+import 'server-only';
+import { findBuyerWithCounts } from '@/db/queries/buyers';
+import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
+import { buyerScoreFromCounts, confidenceString, type BuyerScore } from '@/lib/trust';
+import type { Outcome } from '@/lib/accounts/errors';
+
+export interface BuyerReputation extends BuyerScore {
+  pseudonym: string;
+  /** SPEC §2 interval for safety, formatted as the seed's API did: "0.21-1.00". */
+  confidence: string | null;
+  counts: {
+    ratings: number;
+    sellers: number;
+    /** Ratings that answered "safe?" (yes or no), and the no's among them. */
+    safetyRatings: number;
+    unsafe: number;
+    unsafeSellers: number;
+    reliabilityRatings: number;
+    unreliable: number;
+    unreliableSellers: number;
+  };
+}
+
+/**
+ * A seller's live look-up of a buyer: the score and the raw counts behind it, from one row of
+ * counters. `found: false` for a pseudonym with no buyer account.
+ */
+export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: false } | { found: true; reputation: BuyerReputation }>> {
+  const parsed = pseudonymSchema.safeParse(pseudonym);
+  if (!parsed.success) return { ok: false, fieldErrors: { pseudonym: parsed.error.issues[0]!.message } };
+  const buyer = await findBuyerWithCounts(pseudonymKey(parsed.data));
+  if (!buyer) return { ok: true, found: false };
+  const c = buyer.counts;
+  const score = buyerScoreFromCounts(c);
+  return {
+    ok: true,
+    found: true,
+    reputation: {
+      pseudonym: buyer.pseudonym,
+      ...score,
+      confidence: confidenceString(score.safetyInterval),
+      counts: {
+        ratings: c.ratings,
+        sellers: c.raters,
+        safetyRatings: c.safeYes + c.safeNo,
+        unsafe: c.safeNo,
+        unsafeSellers: c.unsafeRaters,
+        reliabilityRatings: c.reliableYes + c.reliableNo,
+        unreliable: c.reliableNo,
+        unreliableSellers: c.unreliableRaters,
+      },
+    },
+  };
+}
