@@ -1,24 +1,29 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import type { Outcome } from '@/lib/accounts/errors';
+import type { FieldErrors, Outcome } from '@/lib/accounts/errors';
+
+export type ErrorState = { status: 'error'; fieldErrors: Record<string, string>; formError?: string; values?: Record<string, string> };
 
 /** What a form shows after its action: localised messages only, never raw values. */
-export type FormState<T = object> =
-  | { status: 'idle' }
-  | ({ status: 'ok' } & T)
-  | { status: 'error'; fieldErrors: Record<string, string>; formError?: string; values?: Record<string, string> };
+export type FormState<T = object> = { status: 'idle' } | ({ status: 'ok' } & T) | ErrorState;
 
-/** Turns a service outcome's message codes into localised messages. */
-/** `values`: what to put back into the form after an error (never a password or code). */
-export async function localise<T extends object>(outcome: Outcome<T>, values?: Record<string, string>): Promise<FormState<T>> {
-  if (outcome.ok) {
-    const { ok: _ok, ...rest } = outcome;
-    return { status: 'ok', ...(rest as unknown as T) };
-  }
+type Refusal = { fieldErrors?: FieldErrors; formError?: string; waitMinutes?: number };
+
+/**
+ * A service's refusal (message codes) as localised messages. `values`: what to put back into
+ * the form (never a password or a code).
+ */
+export async function localiseRefusal(refusal: Refusal, values?: Record<string, string>): Promise<ErrorState> {
   const t = await getTranslations('Validation');
   // Codes come from services as plain strings; unknown ones fall back to a generic message.
   const translate = t as unknown as (key: string, values?: Record<string, number>) => string;
-  const say = (code: string) => (t.has(code as never) ? translate(code, { minutes: outcome.waitMinutes ?? 1 }) : t('invalid'));
-  const fieldErrors = Object.fromEntries(Object.entries(outcome.fieldErrors ?? {}).map(([field, code]) => [field, say(code)]));
-  return { status: 'error', fieldErrors, formError: outcome.formError ? say(outcome.formError) : undefined, values };
+  const say = (code: string) => (t.has(code as never) ? translate(code, { minutes: refusal.waitMinutes ?? 1 }) : t('invalid'));
+  const fieldErrors = Object.fromEntries(Object.entries(refusal.fieldErrors ?? {}).map(([field, code]) => [field, say(code)]));
+  return { status: 'error', fieldErrors, formError: refusal.formError ? say(refusal.formError) : undefined, values };
+}
+
+export async function localise<T extends object>(outcome: Outcome<T>, values?: Record<string, string>): Promise<FormState<T>> {
+  if (!outcome.ok) return localiseRefusal(outcome, values);
+  const { ok: _ok, ...rest } = outcome;
+  return { status: 'ok', ...(rest as unknown as T) };
 }

@@ -20,18 +20,21 @@ export type RecordInput = z.input<typeof recordSchema>;
  * unbound code, and her optional rating of that buyer. Returns the code to show once more in
  * her history while it is live.
  */
-export async function recordEncounter(sellerId: string, input: RecordInput) {
+export async function recordEncounter(
+  sellerId: string,
+  input: RecordInput,
+): Promise<Outcome<{ codeId: string; code: string; expiresOn: string; rated: boolean }>> {
   const parsed = recordSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: { form: 'invalid' } } as const;
+  if (!parsed.success) return { ok: false, fieldErrors: { form: 'invalid' } };
   const { buyer, unbound, safe, reliable } = parsed.data;
   let buyerId: string | null = null;
   if (!unbound) {
     const name = pseudonymSchema.safeParse(buyer ?? '');
-    if (!name.success) return { ok: false, fieldErrors: { buyer: buyer ? name.error.issues[0]!.message : 'buyerRequired' } } as const;
+    if (!name.success) return { ok: false, fieldErrors: { buyer: buyer ? name.error.issues[0]!.message : 'buyerRequired' } };
     buyerId = await findBuyerId(pseudonymKey(name.data));
-    if (!buyerId) return { ok: false, fieldErrors: { buyer: 'buyerUnknown' } } as const;
+    if (!buyerId) return { ok: false, fieldErrors: { buyer: 'buyerUnknown' } };
   }
-  if (unbound && hasAFlag({ safe, reliable })) return { ok: false, fieldErrors: { form: 'rateUnboundLater' } } as const;
+  if (unbound && hasAFlag({ safe, reliable })) return { ok: false, fieldErrors: { form: 'rateUnboundLater' } };
 
   for (let attempt = 0; attempt < 20; attempt++) {
     const id = randomUUID();
@@ -40,7 +43,7 @@ export async function recordEncounter(sellerId: string, input: RecordInput) {
     if (!row) continue;
     let rated = false;
     if (buyerId && hasAFlag({ safe, reliable })) rated = (await insertSellerRating({ codeId: id, sellerId, buyerId, safe, reliable })) === 'ok';
-    return { ok: true, codeId: id, code, expiresOn: row.expiresOn, rated } as const;
+    return { ok: true, codeId: id, code, expiresOn: row.expiresOn, rated };
   }
   throw new Error('Could not draw a free code');
 }

@@ -1,10 +1,29 @@
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireRole } from '@/lib/auth/guards';
+import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { ownSellerScore } from '@/lib/screening/snapshots';
+import { OwnScore } from '../_components/own-score';
 import { RoleHome } from '../_components/role-home';
+import { LookupForm } from './_components/lookup-form';
 
 export default async function SellerHome({ params }: PageProps<'/[locale]/seller'>) {
   setRequestLocale((await params).locale as Locale);
   const user = await requireRole('seller', '/seller');
-  return <RoleHome role="seller" pseudonym={user.pseudonym} />;
+  const [t, snapshot] = await Promise.all([getTranslations('Lookup'), ownSellerScore(user.id)]);
+  return (
+    <RoleHome role="seller" pseudonym={user.pseudonym}>
+      <section aria-labelledby="lookup" className="space-y-3">
+        <h2 id="lookup" className="text-xl font-semibold">{t('title')}</h2>
+        <p>{t('explain')}</p>
+        <LookupForm />
+      </section>
+      <p>
+        <Link href="/seller/encounters" className="underline underline-offset-4">
+          {t('toEncounters')}
+        </Link>
+      </p>
+      <OwnScore snapshot={snapshot} />
+    </RoleHome>
+  );
 }

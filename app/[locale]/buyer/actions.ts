@@ -1,0 +1,30 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { authorizeAction } from '@/lib/auth/guards';
+import { localise, localiseRefusal, type FormState } from '@/lib/i18n/outcome';
+import { rateSeller, redeemCode } from '@/lib/screening/redeem';
+
+export type RedeemState = FormState<{ codeId: string; seller: string }>;
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.slice(0, 100) : '';
+};
+
+export async function redeemAction(_prev: RedeemState, form: FormData): Promise<RedeemState> {
+  const auth = await authorizeAction(['buyer']);
+  if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
+  const outcome = await redeemCode(auth.user.id, text(form, 'code'));
+  if (!outcome.ok) return localiseRefusal(outcome);
+  revalidatePath('/[locale]/buyer', 'page');
+  return { status: 'ok', codeId: outcome.codeId, seller: outcome.seller };
+}
+
+export async function rateSellerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction(['buyer']);
+  if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
+  const outcome = await rateSeller(auth.user.id, text(form, 'codeId'), { safe: text(form, 'safe') || 'skip', reliable: text(form, 'reliable') || 'skip' });
+  if (outcome.ok) revalidatePath('/[locale]/buyer', 'page');
+  return localise(outcome);
+}

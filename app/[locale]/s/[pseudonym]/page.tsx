@@ -1,0 +1,35 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import type { Locale } from '@/lib/i18n/routing';
+import { publicSellerProfile } from '@/lib/screening/profile';
+
+/** Minimal public verification of a seller: member since (month) and the weekly snapshot. */
+export default async function PublicSellerPage({ params }: PageProps<'/[locale]/s/[pseudonym]'>) {
+  const { locale, pseudonym } = await params;
+  setRequestLocale(locale as Locale);
+  const profile = await publicSellerProfile(decodeURIComponent(pseudonym));
+  if (!profile) notFound();
+  const [t, format] = await Promise.all([getTranslations('PublicProfile'), getFormatter()]);
+  const num = (x: number | null) => (x === null ? '—' : format.number(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const s = profile.score;
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-bold">{t('title', { pseudonym: profile.pseudonym })}</h1>
+      <p>{t('member', { since: format.dateTime(new Date(`${profile.memberSince}-01`), { year: 'numeric', month: 'long' }) })}</p>
+      {s && s.safety !== null ? (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt>{t('safety')}</dt>
+          <dd>{num(s.safety)}</dd>
+          <dt>{t('reliability')}</dt>
+          <dd>{num(s.reliability)}</dd>
+          <dt>{t('sampleSize')}</dt>
+          <dd>{s.sampleSize}</dd>
+        </dl>
+      ) : (
+        <p>{t('noScore')}</p>
+      )}
+      {profile.snapshotOn && <p className="text-sm text-stone-600">{t('snapshot', { date: format.dateTime(new Date(profile.snapshotOn), { dateStyle: 'medium' }) })}</p>}
+      <p className="text-sm text-stone-600">{t('explain')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Link } from '@/lib/i18n/navigation';
+import { lookupAction, type LookupState } from '../actions';
+import { Field, FormError, SubmitButton } from '../../_components/form';
+import { ReputationCard } from './reputation-card';
+
+export function LookupForm() {
+  const t = useTranslations('Lookup');
+  const [state, action] = useActionState<LookupState, FormData>(lookupAction, { status: 'idle' });
+  const errors = state.status === 'error' ? state.fieldErrors : {};
+  return (
+    <div className="space-y-4">
+      <form action={action} className="space-y-3" noValidate>
+        <Field
+          label={t('pseudonym')}
+          name="pseudonym"
+          defaultValue={state.status === 'error' ? state.values?.pseudonym : undefined}
+          error={errors.pseudonym}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+        <FormError message={state.status === 'error' ? state.formError : undefined} />
+        <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
+      </form>
+      {state.status === 'ok' && state.found && <ReputationCard r={state.reputation} />}
+      {state.status === 'ok' && !state.found && (
+        <section role="status" className="space-y-2 rounded-md border border-stone-300 bg-white p-4">
+          <p className="font-medium">{t('unknown', { pseudonym: state.pseudonym })}</p>
+          <p>{t('unknownHint')}</p>
+          <Link href={{ pathname: '/seller/encounters', query: { unbound: '1' } }} className="underline underline-offset-4">
+            {t('recordUnbound')}
+          </Link>
+        </section>
+      )}
+    </div>
+  );
+}

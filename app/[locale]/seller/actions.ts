@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { authorizeAction } from '@/lib/auth/guards';
+import { localise, localiseRefusal, type FormState } from '@/lib/i18n/outcome';
+import { recordEncounter, rateBuyer } from '@/lib/screening/encounters';
+import { lookupBuyer, type BuyerReputation } from '@/lib/screening/lookup';
+
+export type LookupState = FormState<{ found: false; pseudonym: string } | { found: true; reputation: BuyerReputation }>;
+export type RecordState = FormState<{ code: string; expiresOn: string; rated: boolean; buyer: string | null }>;
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.slice(0, 100) : '';
+};
+const denied = <T extends object>(formError: string): FormState<T> => ({ status: 'error', fieldErrors: {}, formError });
+
+export async function lookupAction(_prev: LookupState, form: FormData): Promise<LookupState> {
+  const auth = await authorizeAction(['seller']);
+  if (!auth.ok) return denied(auth.formError);
+  const pseudonym = text(form, 'pseudonym').trim();
+  const outcome = await lookupBuyer(pseudonym);
+  const values = { pseudonym };
+  if (!outcome.ok) return localiseRefusal(outcome, values);
+  return outcome.found ? { status: 'ok', found: true, reputation: outcome.reputation } : { status: 'ok', found: false, pseudonym };
+}
+
+export async function recordEncounterAction(_prev: RecordState, form: FormData): Promise<RecordState> {
+  const auth = await authorizeAction(['seller']);
+  if (!auth.ok) return denied(auth.formError);
+  const unbound = form.get('unbound') === 'on';
+  const buyer = text(form, 'buyer').trim();
+  const result = await recordEncounter(auth.user.id, {
+    buyer: unbound ? undefined : buyer,
+    unbound,
+    safe: text(form, 'safe') || 'skip',
+    reliable: text(form, 'reliable') || 'skip',
+  } as Parameters<typeof recordEncounter>[1]);
+  revalidatePath('/[locale]/seller/encounters', 'page');
+  if (!result.ok) return localiseRefusal(result, { buyer });
+  return { status: 'ok', code: result.code, expiresOn: result.expiresOn, rated: result.rated, buyer: unbound ? null : buyer };
+}
+
+export async function rateBuyerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction(['seller']);
+  if (!auth.ok) return denied(auth.formError);
+  const outcome = await rateBuyer(auth.user.id, text(form, 'codeId'), { safe: text(form, 'safe') || 'skip', reliable: text(form, 'reliable') || 'skip' });
+  if (outcome.ok) revalidatePath('/[locale]/seller/encounters', 'page');
+  return localise(outcome);
+}

@@ -1,0 +1,36 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import { E2E_COORDINATOR, messages, recoveryCodesShown, signIn, signUp, uniquePseudonym, type Locale } from './accounts';
+
+/** A new seller, invited through the coordinator's page, signed in in a browser of her own. */
+export async function newSeller(browser: Browser, locale: Locale): Promise<{ page: Page; pseudonym: string }> {
+  const t = messages[locale];
+  const coordinator = await (await browser.newContext()).newPage();
+  await signIn(coordinator, locale, E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
+  await coordinator.getByRole('button', { name: t.Invites.create }).click();
+  const invite = (await coordinator.getByRole('main').getByRole('status').locator('code').first().textContent())!;
+  expect(invite).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){4}$/);
+  await coordinator.context().close();
+
+  const page = await (await browser.newContext()).newPage();
+  const pseudonym = uniquePseudonym('seller');
+  await signUp(page, locale, pseudonym, { invite });
+  await recoveryCodesShown(page, locale);
+  return { page, pseudonym };
+}
+
+/** A new buyer signed in in a browser of their own (optionally phone-sized). */
+export async function newBuyer(browser: Browser, locale: Locale, mobile = false): Promise<{ page: Page; pseudonym: string }> {
+  const context = await browser.newContext(mobile ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {});
+  const page = await context.newPage();
+  const pseudonym = uniquePseudonym('buyer');
+  await signUp(page, locale, pseudonym);
+  await recoveryCodesShown(page, locale);
+  return { page, pseudonym };
+}
+
+export async function lookUp(page: Page, locale: Locale, buyer: string) {
+  const t = messages[locale].Lookup;
+  await page.goto(`/${locale}/seller`);
+  await page.getByLabel(t.pseudonym).fill(buyer);
+  await page.getByRole('button', { name: t.submit }).click();
+}
