@@ -47,9 +47,11 @@ export const verificationCodes = pgTable(
   'verification_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sellerId: uuid('seller_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /**
+     * Null once the seller has deleted her account: her encounters and the flags she gave stay,
+     * anonymous, so a dangerous buyer's record does not vanish with the seller who reported them.
+     */
+    sellerId: uuid('seller_id').references(() => users.id, { onDelete: 'set null' }),
     /** The buyer the code is bound to; null for an explicitly unbound code. */
     boundBuyerId: uuid('bound_buyer_id').references(() => users.id, { onDelete: 'set null' }),
     redeemedBy: uuid('redeemed_by').references(() => users.id, { onDelete: 'set null' }),

@@ -93,7 +93,7 @@ export async function listBuyerRedemptions(buyerId: string, limit = 50, db: Exec
 
 export async function findRedemption(buyerId: string, codeId: string, db: Executor = getDb()) {
   const [row] = await db
-    .select({ id: codes.id, sellerId: codes.sellerId, seller: users.pseudonym })
+    .select({ id: codes.id, sellerId: users.id, seller: users.pseudonym })
     .from(codes)
     .innerJoin(users, eq(users.id, codes.sellerId))
     .where(and(eq(codes.id, codeId), eq(codes.redeemedBy, buyerId)));
