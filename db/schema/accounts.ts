@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './core';
+
+/**
+ * A signed-in browser. The cookie carries a random token; only its SHA-256 is stored.
+ * Times are kept only where the timeouts need them and the row is deleted when it expires;
+ * what a person sees is the created and last-used date.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdOn: date('created_on').notNull().default(sql`current_date`),
+    lastUsedOn: date('last_used_on').notNull().default(sql`current_date`),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    idleExpiresAt: timestamp('idle_expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_idx').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time recovery codes (argon2id hashes), the only way back in without e-mail. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Seller invites: the code is stored as a SHA-256 hash; nothing links an invite to who used it. */
+export const invites = pgTable(
+  'invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    codeHash: text('code_hash').notNull(),
+    createdOn: date('created_on').notNull().default(sql`current_date`),
+    expiresOn: date('expires_on').notNull(),
+    usedOn: date('used_on'),
+    revokedOn: date('revoked_on'),
+  },
+  (t) => [uniqueIndex('invites_code_hash_idx').on(t.codeHash)],
+);
+
+/** Failed sign-ins per pseudonym (keyed hash, existing or not); no IP address, ever. */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
+/** Pseudonyms of deleted accounts, as keyed hashes: reserved so nobody can take one over. */
+export const pseudonymTombstones = pgTable('pseudonym_tombstones', {
+  keyHash: text('key_hash').primaryKey(),
+});
+
