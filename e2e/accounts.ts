@@ -41,3 +41,16 @@ export async function signOut(page: Page, locale: Locale) {
   await page.getByRole('navigation', { name: t.mainNav }).getByRole('button', { name: t.signOut }).click();
   await expect(page.getByRole('navigation', { name: t.mainNav }).getByRole('link', { name: t.signIn })).toBeVisible();
 }
+
+/** Signs the coordinator in on this page and issues a seller invite; returns the invite code. */
+export async function issueInvite(page: Page): Promise<string> {
+  const t = messages.en.Invites;
+  await signIn(page, 'en', E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
+  await expect(page).toHaveURL(/\/en\/coordinator$/);
+  await page.getByRole('button', { name: t.create }).click();
+  const status = page.getByRole('main').getByRole('status');
+  await expect(status).toContainText(t.link);
+  const link = (await status.locator('code').nth(1).textContent())!;
+  expect(link).toMatch(/\/en\/sign-up\?invite=[a-z0-9-]{24}$/);
+  return new URL(link).searchParams.get('invite')!;
+}

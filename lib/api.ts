@@ -16,7 +16,7 @@ export function apiLocale(request: Request): Locale {
 }
 
 /** `{ "error": { "code", "message" } }`, the message localised from Errors or Validation. */
-export async function apiError(request: Request, status: number, code: string): Promise<Response> {
+export async function apiError(request: Request, status: number, code: string, headers: Record<string, string> = {}): Promise<Response> {
   const locale = apiLocale(request);
   const [errors, validation] = await Promise.all([
     getTranslations({ locale, namespace: 'Errors' }),
@@ -27,16 +27,19 @@ export async function apiError(request: Request, status: number, code: string): 
     : validation.has(code as never)
       ? (validation as unknown as (k: string, v: object) => string)(code, { minutes: 60 })
       : errors('invalid');
-  return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
+  return Response.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 export function apiOk(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
+/** A service's `{ ok: false }` outcome (also the narrower `as const` literals some services return). */
+type Refusal = Pick<Extract<Outcome, { ok: false }>, 'formError'> & { ok: false; fieldErrors?: Readonly<Record<string, string | undefined>> };
+
 /** Maps a service's refusal to an HTTP status and error body. */
-export function apiRefusal(request: Request, outcome: Extract<Outcome, { ok: false }>, statusFor: Record<string, number> = {}) {
-  const code = outcome.formError ?? Object.values(outcome.fieldErrors ?? {})[0] ?? 'invalid';
+export function apiRefusal(request: Request, outcome: Refusal, statusFor: Record<string, number> = {}) {
+  const code = outcome.formError ?? Object.values(outcome.fieldErrors ?? {}).find((c) => c !== undefined) ?? 'invalid';
   return apiError(request, statusFor[code] ?? 400, code);
 }
 
@@ -78,4 +81,9 @@ export async function beginPost(request: Request, roles: readonly Role[]): Promi
   } catch {
     return { response: await apiError(request, 400, 'badJson') };
   }
+}
+
+/** A JSON body's fields, or null when the body is not a JSON object (an array, a string, null…). */
+export function jsonObject(body: unknown): Record<string, unknown> | null {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
 }

@@ -1,0 +1,18 @@
+import { apiError, apiOk, apiRefusal, beginPost, jsonObject } from '@/lib/api';
+import { redeemCode } from '@/lib/screening/redeem';
+
+export const dynamic = 'force-dynamic';
+
+const STATUS = { buyerLimit: 429, globalLimit: 429 };
+
+/** A buyer redeems a code. Every invalid code gets the same 400 'invalidCode': no oracle. */
+export async function POST(request: Request) {
+  const start = await beginPost(request, ['buyer']);
+  if ('response' in start) return start.response;
+  const body = jsonObject(start.body);
+  if (!body) return apiError(request, 400, 'invalid');
+  if (typeof body.code !== 'string') return apiError(request, 400, 'codeFormat');
+  const outcome = await redeemCode(start.user.id, body.code);
+  if (!outcome.ok) return apiRefusal(request, outcome, STATUS);
+  return apiOk({ codeId: outcome.codeId, seller: outcome.seller });
+}
