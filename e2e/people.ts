@@ -1,8 +1,15 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { E2E_COORDINATOR, messages, recoveryCodesShown, signIn, signUp, uniquePseudonym, type Locale } from './accounts';
 
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+/** No sideways scrolling at phone width. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
 /** A new seller, invited through the coordinator's page, signed in in a browser of her own. */
-export async function newSeller(browser: Browser, locale: Locale): Promise<{ page: Page; pseudonym: string }> {
+export async function newSeller(browser: Browser, locale: Locale, mobile = false): Promise<{ page: Page; pseudonym: string }> {
   const t = messages[locale];
   const coordinator = await (await browser.newContext()).newPage();
   await signIn(coordinator, locale, E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
@@ -11,7 +18,7 @@ export async function newSeller(browser: Browser, locale: Locale): Promise<{ pag
   expect(invite).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){4}$/);
   await coordinator.context().close();
 
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext(mobile ? PHONE : {})).newPage();
   const pseudonym = uniquePseudonym('seller');
   await signUp(page, locale, pseudonym, { invite });
   await recoveryCodesShown(page, locale);
@@ -20,7 +27,7 @@ export async function newSeller(browser: Browser, locale: Locale): Promise<{ pag
 
 /** A new buyer signed in in a browser of their own (optionally phone-sized). */
 export async function newBuyer(browser: Browser, locale: Locale, mobile = false): Promise<{ page: Page; pseudonym: string }> {
-  const context = await browser.newContext(mobile ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {});
+  const context = await browser.newContext(mobile ? PHONE : {});
   const page = await context.newPage();
   const pseudonym = uniquePseudonym('buyer');
   await signUp(page, locale, pseudonym);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { messages, PASSWORD } from './accounts';
-import { lookUp, newBuyer, newSeller } from './people';
+import { expectNoHorizontalOverflow, lookUp, newBuyer, newSeller } from './people';
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
@@ -8,10 +8,10 @@ const fill = (template: string, values: Record<string, string | number>) =>
 for (const locale of ['de', 'en'] as const) {
   const t = messages[locale];
 
-  test(`${locale}: look-up → encounter → redemption → ratings, live for the next seller`, async ({ browser }) => {
+  test(`${locale}: look-up → encounter → redemption → ratings, live for the next seller`, async ({ browser }, testInfo) => {
     test.setTimeout(90_000);
     const anna = await newSeller(browser, locale);
-    const bea = await newSeller(browser, locale);
+    const bea = await newSeller(browser, locale, true);
     const buyer = await newBuyer(browser, locale, true);
 
     // The buyer's own score before anything happens: the snapshot taken at start-up, or none.
@@ -49,6 +49,8 @@ for (const locale of ['de', 'en'] as const) {
     await expect(page.getByLabel(t.Redeem.code)).toHaveValue(code);
     await page.getByRole('button', { name: t.Redeem.submit }).click();
     await expect(page.getByText(fill(t.Redeem.done, { seller: anna.pseudonym }))).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: testInfo.outputPath('redeemed-360px.png'), fullPage: true });
     await page.getByRole('radiogroup', { name: t.Flags.safe.question }).getByRole('radio', { name: t.Flags.yes }).check();
     await page.getByRole('button', { name: t.Flags.submit }).click();
     await expect(page.getByText(t.Flags.thanks)).toBeVisible();
@@ -57,6 +59,8 @@ for (const locale of ['de', 'en'] as const) {
     await lookUp(bea.page, locale, buyer.pseudonym);
     await expect(bea.page.getByText(fill(t.Lookup.unsafeCount, { count: 1, of: 1, sellers: 1, allSellers: 1 }))).toBeVisible();
     await expect(bea.page.getByText(fill(t.Lookup.unreliableCount, { count: 0, of: 1, sellers: 0, allSellers: 1 }))).toBeVisible();
+    await expectNoHorizontalOverflow(bea.page);
+    await bea.page.screenshot({ path: testInfo.outputPath('lookup-360px.png'), fullPage: true });
 
     // 5. The same code fails a second time, with the one answer for every invalid code.
     await page.goto(`/${locale}/buyer`);
