@@ -32,6 +32,8 @@ export async function listSellerCodes(sellerId: string, limit = 100, db: Executo
       boundBuyer: bound.pseudonym,
       redeemedBy: redeemer.pseudonym,
       buyerKnown: sql<boolean>`coalesce(${codes.boundBuyerId}, ${codes.redeemedBy}) is not null`,
+      // The database's date decides, as it does for redemption.
+      expired: sql<boolean>`${codes.expiresOn} < current_date`,
       rated: sql<boolean>`${sellerRating.id} is not null`,
     })
     .from(codes)

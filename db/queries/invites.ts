@@ -38,6 +38,7 @@ export async function listInvites(db: Executor = getDb()) {
       expiresOn: invites.expiresOn,
       usedOn: invites.usedOn,
       revokedOn: invites.revokedOn,
+      expired: sql<boolean>`${invites.expiresOn} < current_date`,
     })
     .from(invites)
     .orderBy(desc(invites.createdOn), desc(invites.id));

@@ -64,10 +64,10 @@ export async function rateBuyer(sellerId: string, codeId: string, flags: unknown
 export type EncounterStatus = 'live' | 'redeemed' | 'expired';
 
 /** Her encounters: status, dates, the buyer when known, whether she rated; live codes shown again. */
-export async function sellerHistory(sellerId: string, today = new Date().toISOString().slice(0, 10)) {
+export async function sellerHistory(sellerId: string) {
   const rows = await listSellerCodes(sellerId);
   return rows.map((r) => {
-    const status: EncounterStatus = r.redeemedOn ? 'redeemed' : r.expiresOn < today ? 'expired' : 'live';
+    const status: EncounterStatus = r.redeemedOn ? 'redeemed' : r.expired ? 'expired' : 'live';
     return {
       id: r.id,
       status,

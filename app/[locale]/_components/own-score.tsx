@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Interval } from '@/lib/trust';
+import { twoDecimals } from '@/lib/i18n/format';
 
 interface Score {
   safety: number | null;
@@ -12,7 +13,7 @@ interface Score {
 /** One's own score: the last weekly snapshot, never live, never who rated. */
 export async function OwnScore({ snapshot }: { snapshot: { score: Score; takenOn: string } | null }) {
   const [t, format] = await Promise.all([getTranslations('OwnScore'), getFormatter()]);
-  const num = (x: number | null) => (x === null ? '—' : format.number(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const num = (x: number | null) => twoDecimals(format, x);
   return (
     <section aria-labelledby="own-score" className="space-y-2 rounded-md border border-stone-300 bg-white p-4">
       <h2 id="own-score" className="text-xl font-semibold">{t('title')}</h2>

@@ -9,11 +9,9 @@ import { signOut } from '@/lib/auth/auth';
 import { authorizeAction } from '@/lib/auth/guards';
 import { redirect } from '@/lib/i18n/navigation';
 import { localise, type FormState } from '@/lib/i18n/outcome';
+import { formText } from '@/lib/form-data';
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.slice(0, 1024) : '';
-};
+const text = (form: FormData, name: string) => formText(form, name, 1024);
 const denied = <T extends object = object>(formError: string): FormState<T> => ({ status: 'error', fieldErrors: {}, formError });
 
 export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {

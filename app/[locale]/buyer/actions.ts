@@ -4,13 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/guards';
 import { localise, localiseRefusal, type FormState } from '@/lib/i18n/outcome';
 import { rateSeller, redeemCode } from '@/lib/screening/redeem';
+import { formText } from '@/lib/form-data';
 
 export type RedeemState = FormState<{ codeId: string; seller: string }>;
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.slice(0, 100) : '';
-};
+const text = (form: FormData, name: string) => formText(form, name, 100);
 
 export async function redeemAction(_prev: RedeemState, form: FormData): Promise<RedeemState> {
   const auth = await authorizeAction(['buyer']);

@@ -8,17 +8,16 @@ import { NewInvite } from './_components/new-invite';
 
 type Invite = Awaited<ReturnType<typeof listInvites>>[number];
 
-function status(invite: Invite, today: string) {
+function status(invite: Invite) {
   if (invite.usedOn) return 'used';
   if (invite.revokedOn) return 'revoked';
-  return invite.expiresOn < today ? 'expired' : 'open';
+  return invite.expired ? 'expired' : 'open';
 }
 
 export default async function CoordinatorHome({ params }: PageProps<'/[locale]/coordinator'>) {
   setRequestLocale((await params).locale as Locale);
   const user = await requireRole('coordinator', '/coordinator');
   const [invites, t, format] = await Promise.all([listInvites(), getTranslations('Invites'), getFormatter()]);
-  const today = new Date().toISOString().slice(0, 10);
   const day = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium' });
   return (
     <RoleHome role="coordinator" pseudonym={user.pseudonym}>
@@ -31,7 +30,7 @@ export default async function CoordinatorHome({ params }: PageProps<'/[locale]/c
         ) : (
           <ul className="divide-y divide-stone-200" aria-label={t('listLabel')}>
             {invites.map((invite) => {
-              const s = status(invite, today);
+              const s = status(invite);
               return (
                 <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>

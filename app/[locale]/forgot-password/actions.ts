@@ -2,11 +2,9 @@
 
 import { recoverAccount } from '@/lib/accounts/credentials';
 import { localise, type FormState } from '@/lib/i18n/outcome';
+import { formText } from '@/lib/form-data';
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.slice(0, 1024) : '';
-};
+const text = (form: FormData, name: string) => formText(form, name, 1024);
 
 export async function recoverAction(_prev: FormState, form: FormData): Promise<FormState> {
   const password = text(form, 'password');

@@ -5,14 +5,12 @@ import { authorizeAction } from '@/lib/auth/guards';
 import { localise, localiseRefusal, type FormState } from '@/lib/i18n/outcome';
 import { recordEncounter, rateBuyer } from '@/lib/screening/encounters';
 import { lookupBuyer, type BuyerReputation } from '@/lib/screening/lookup';
+import { formText } from '@/lib/form-data';
 
 export type LookupState = FormState<{ found: false; pseudonym: string } | { found: true; reputation: BuyerReputation }>;
 export type RecordState = FormState<{ code: string; expiresOn: string; rated: boolean; buyer: string | null }>;
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.slice(0, 100) : '';
-};
+const text = (form: FormData, name: string) => formText(form, name, 100);
 const denied = <T extends object>(formError: string): FormState<T> => ({ status: 'error', fieldErrors: {}, formError });
 
 export async function lookupAction(_prev: LookupState, form: FormData): Promise<LookupState> {

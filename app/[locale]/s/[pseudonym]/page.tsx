@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
 import { publicSellerProfile } from '@/lib/screening/profile';
+import { twoDecimals } from '@/lib/i18n/format';
 
 /** Minimal public verification of a seller: member since (month) and the weekly snapshot. */
 export default async function PublicSellerPage({ params }: PageProps<'/[locale]/s/[pseudonym]'>) {
@@ -10,7 +11,7 @@ export default async function PublicSellerPage({ params }: PageProps<'/[locale]/
   const profile = await publicSellerProfile(decodeURIComponent(pseudonym));
   if (!profile) notFound();
   const [t, format] = await Promise.all([getTranslations('PublicProfile'), getFormatter()]);
-  const num = (x: number | null) => (x === null ? '—' : format.number(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const num = (x: number | null) => twoDecimals(format, x);
   const s = profile.score;
   return (
     <section className="space-y-4">

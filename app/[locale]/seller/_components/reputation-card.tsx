@@ -1,12 +1,13 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import type { BuyerReputation } from '@/lib/screening/lookup';
+import { twoDecimals } from '@/lib/i18n/format';
 
 /** Score and evidence side by side: the counts are never hidden behind the percentile. */
 export function ReputationCard({ r }: { r: BuyerReputation }) {
   const t = useTranslations('Lookup');
   const format = useFormatter();
-  const num = (x: number | null) => (x === null ? '—' : format.number(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const num = (x: number | null) => twoDecimals(format, x);
   const range = (i: [number, number] | null) => (i ? t('interval', { low: num(i[0]), high: num(i[1]) }) : '—');
   const c = r.counts;
   const isNew = r.sampleSize === 0;

@@ -1,0 +1,5 @@
+/** A text field of a submitted form, cut to a sane length; '' when missing or a file. */
+export function formText(form: FormData, name: string, max = 1024): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
