@@ -47,6 +47,7 @@ export default defineConfig({
       // Production refuses to start without secrets: fresh ones for every run.
       AUTH_SECRET: randomBytes(32).toString('base64'),
       HASH_SECRET: randomBytes(32).toString('base64'),
+      MESSAGE_KEYS: `1:${randomBytes(32).toString('base64')}`,
     },
     stdout: 'pipe',
   },

@@ -2,3 +2,4 @@
 export * from './schema/core';
 export * from './schema/accounts';
 export * from './schema/screening';
+export * from './schema/messages';

@@ -20,6 +20,11 @@ const schema = z.object({
   AUTH_SECRET: secret,
   /** Keys the hashes of pseudonyms (tombstones, sign-in throttle) and, later, codes. Keep it stable. */
   HASH_SECRET: secret,
+  /**
+   * Message encryption keys, newest first: "2:<base64 32 bytes>,1:<base64 32 bytes>". Old keys
+   * stay listed until `npm run rotate-keys` has moved every message to the first one.
+   */
+  MESSAGE_KEYS: z.string().trim().min(1).optional(),
   /** Failed code redemptions allowed per rolling hour across all buyers, before everyone is told to try later. */
   REDEEM_GLOBAL_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */

@@ -1,23 +1,18 @@
 import 'server-only';
 import { database } from '@/db/index';
 import { DEMO_PASSWORD, seedDemoData } from '@/db/seed';
-import { forgetExpiredCodes } from '@/db/queries/codes';
-import { purgeOldAttempts } from '@/db/queries/redeem-attempts';
-import { purgeExpiredSessions } from '@/db/queries/sessions';
-import { purgeStaleThrottles } from '@/db/queries/throttle';
-import { takeSnapshotIfDue } from './screening/snapshots';
 import { env } from './env';
+import { purgeExpired } from './maintenance';
+import { messageKeys } from './messages/crypto';
+import { takeSnapshotIfDue } from './screening/snapshots';
 import { secrets } from './secrets';
 
-const HOUR = 60 * 60 * 1000;
+const PURGE_EVERY_MS = 10 * 60 * 1000;
 
-/** Hourly: delete what has expired (not just hide it), and take the weekly snapshot when due. */
-async function hourly() {
+/** Every ten minutes: physically delete what has expired, and take the weekly snapshot when due. */
+async function periodic() {
   const now = new Date();
-  await purgeExpiredSessions(now);
-  await purgeStaleThrottles(now);
-  await purgeOldAttempts(now);
-  await forgetExpiredCodes();
+  await purgeExpired(now);
   await takeSnapshotIfDue(now);
 }
 
@@ -25,6 +20,7 @@ export async function startServer(): Promise<void> {
   try {
     const e = env();
     secrets();
+    messageKeys(); // a malformed MESSAGE_KEYS stops start-up here, not at the first message
     const db = database();
     await db.migrate();
     console.log(`Database ready (${db.kind}).`);
@@ -32,10 +28,10 @@ export async function startServer(): Promise<void> {
     if (e.NODE_ENV === 'development' && db.kind === 'pglite' && (await seedDemoData({ production: false }))) {
       console.log(`Demo accounts created (password ${DEMO_PASSWORD}); see README.`);
     }
-    await hourly();
+    await periodic();
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
-  setInterval(() => hourly().catch((err: unknown) => console.error('[hourly]', err instanceof Error ? err.message : err)), HOUR).unref();
+  setInterval(() => periodic().catch((err: unknown) => console.error('[periodic]', err instanceof Error ? err.message : err)), PURGE_EVERY_MS).unref();
 }

@@ -15,6 +15,15 @@ export async function findCredentials(key: string, db: Executor = getDb()) {
   return row ?? null;
 }
 
+/** A seller account by canonical pseudonym (the only people messages go to). */
+export async function findSeller(key: string, db: Executor = getDb()) {
+  const [row] = await db
+    .select({ id: users.id, pseudonym: users.pseudonym })
+    .from(users)
+    .where(and(eq(users.pseudonymKey, key), eq(users.role, 'seller')));
+  return row ?? null;
+}
+
 /** What a person sees of their own account. */
 export async function getProfile(userId: string, db: Executor = getDb()) {
   const [row] = await db

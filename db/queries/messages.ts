@@ -1,0 +1,96 @@
+import 'server-only';
+import { aliasedTable, and, asc, desc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
+import { getDb, type Executor } from '../index';
+import { messages, users } from '../schema';
+
+export type NewMessage = typeof messages.$inferInsert;
+
+export async function insertMessage(values: NewMessage, db: Executor = getDb()) {
+  await db.insert(messages).values(values);
+}
+
+const live = (now: Date) => gt(messages.expiresAt, now);
+const sender = aliasedTable(users, 'sender');
+const recipient = aliasedTable(users, 'recipient');
+
+const columns = {
+  id: messages.id,
+  kind: messages.kind,
+  keyVersion: messages.keyVersion,
+  ciphertext: messages.ciphertext,
+  createdOn: messages.createdOn,
+  expiresAt: messages.expiresAt,
+  read: messages.read,
+  senderId: messages.senderId,
+  sender: sender.pseudonym,
+  recipientId: messages.recipientId,
+  recipient: recipient.pseudonym,
+};
+
+/** Every live direct message to or from this seller (her own only), oldest first. */
+export async function listDirect(userId: string, now: Date, db: Executor = getDb()) {
+  return db
+    .select(columns)
+    .from(messages)
+    .innerJoin(sender, eq(sender.id, messages.senderId))
+    .innerJoin(recipient, eq(recipient.id, messages.recipientId))
+    .where(and(eq(messages.kind, 'direct'), live(now), or(eq(messages.senderId, userId), eq(messages.recipientId, userId))))
+    .orderBy(asc(messages.seq));
+}
+
+/** Live warnings, newest first; optionally only those naming one buyer (by keyed hash). */
+export async function listWarnings(now: Date, buyerRef?: string, db: Executor = getDb()) {
+  return db
+    .select({ ...columns, recipient: sql<null>`null`, recipientId: sql<null>`null` })
+    .from(messages)
+    .innerJoin(sender, eq(sender.id, messages.senderId))
+    .where(and(eq(messages.kind, 'warning'), live(now), buyerRef ? eq(messages.buyerRef, buyerRef) : undefined))
+    .orderBy(desc(messages.seq))
+    .limit(200);
+}
+
+export async function countWarningsAbout(buyerRef: string, now: Date, db: Executor = getDb()) {
+  return db.$count(messages, and(eq(messages.kind, 'warning'), eq(messages.buyerRef, buyerRef), live(now)));
+}
+
+export async function countUnread(userId: string, now: Date, db: Executor = getDb()) {
+  return db.$count(messages, and(eq(messages.recipientId, userId), eq(messages.read, false), live(now)));
+}
+
+export async function markConversationRead(userId: string, otherId: string, db: Executor = getDb()) {
+  await db
+    .update(messages)
+    .set({ read: true })
+    .where(and(eq(messages.recipientId, userId), eq(messages.senderId, otherId), eq(messages.read, false)));
+}
+
+/** Messages sent today: the daily send limit. */
+export async function countSentToday(userId: string, db: Executor = getDb()) {
+  return db.$count(messages, and(eq(messages.senderId, userId), eq(messages.createdOn, sql`current_date`)));
+}
+
+/** A sender deletes her own message early: a real DELETE. */
+export async function deleteOwnMessage(userId: string, id: string, db: Executor = getDb()): Promise<boolean> {
+  const rows = await db.delete(messages).where(and(eq(messages.id, id), eq(messages.senderId, userId))).returning({ id: messages.id });
+  return rows.length > 0;
+}
+
+/** Physically deletes every expired message. */
+export async function purgeExpiredMessages(now: Date, db: Executor = getDb()): Promise<number> {
+  const rows = await db.delete(messages).where(lte(messages.expiresAt, now)).returning({ id: messages.id });
+  return rows.length;
+}
+
+/** For key rotation: a batch of messages not yet under the current key. */
+export async function messagesNotUnder(version: number, limit: number, db: Executor = getDb()) {
+  return db
+    .select({ id: messages.id, keyVersion: messages.keyVersion, ciphertext: messages.ciphertext })
+    .from(messages)
+    .where(ne(messages.keyVersion, version))
+    .orderBy(asc(messages.seq))
+    .limit(limit);
+}
+
+export async function replaceCiphertext(id: string, fromVersion: number, keyVersion: number, ciphertext: string, db: Executor = getDb()) {
+  await db.update(messages).set({ keyVersion, ciphertext }).where(and(eq(messages.id, id), eq(messages.keyVersion, fromVersion)));
+}

@@ -1,0 +1,70 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { countSentToday, insertMessage } from '@/db/queries/messages';
+import { findSeller } from '@/db/queries/users';
+import { fieldErrorsOf, type Outcome } from '@/lib/accounts/errors';
+import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
+import { buyerRef } from './refs';
+import { encryptMessage } from './crypto';
+
+export const MESSAGE_MAX = 2000;
+export const EXPIRY_DAYS = [1, 7, 30] as const;
+export const DEFAULT_EXPIRY_DAYS = 7;
+export const MESSAGES_PER_DAY = 60;
+const HOUR_MS = 60 * 60 * 1000;
+
+const common = {
+  body: z.string('messageEmpty').trim().min(1, 'messageEmpty').max(MESSAGE_MAX, 'messageTooLong'),
+  days: z.coerce
+    .number('expiryInvalid')
+    .refine((d) => (EXPIRY_DAYS as readonly number[]).includes(d), 'expiryInvalid')
+    .default(DEFAULT_EXPIRY_DAYS),
+};
+
+export const sendSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('direct'), to: z.string('recipientUnknown').trim().max(64, 'recipientUnknown'), ...common }),
+    z.object({
+      kind: z.literal('warning'),
+      buyer: z.string().trim().max(64, 'pseudonymLength').optional().transform((b) => b || undefined).pipe(pseudonymSchema.optional()),
+      ...common,
+    }),
+  ],
+  { error: 'invalid' },
+);
+
+export type SendInput = z.input<typeof sendSchema>;
+
+/** Expiry rounded up to the next full hour: the row does not record the minute it was sent. */
+export function expiryFor(now: Date, days: number): Date {
+  return new Date(Math.ceil((now.getTime() + days * 24 * HOUR_MS) / HOUR_MS) * HOUR_MS);
+}
+
+/** A direct message to another seller, or a warning on the board. Sellers only (checked by callers). */
+export async function sendMessage(senderId: string, input: SendInput, now = new Date()): Promise<Outcome<{ id: string }>> {
+  const parsed = sendSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const msg = parsed.data;
+  if ((await countSentToday(senderId)) >= MESSAGES_PER_DAY) return { ok: false, formError: 'messageLimit' };
+
+  let recipientId: string | null = null;
+  if (msg.kind === 'direct') {
+    const to = pseudonymSchema.safeParse(msg.to);
+    recipientId = to.success ? ((await findSeller(pseudonymKey(to.data)))?.id ?? null) : null;
+    if (!recipientId || recipientId === senderId) return { ok: false, fieldErrors: { to: 'recipientUnknown' } };
+  }
+  const id = randomUUID();
+  const buyer = msg.kind === 'warning' ? msg.buyer : undefined;
+  await insertMessage({
+    id,
+    kind: msg.kind,
+    senderId,
+    recipientId,
+    buyerRef: buyer ? buyerRef(buyer) : null,
+    ...encryptMessage(id, buyer ? { body: msg.body, buyer } : { body: msg.body }),
+    expiresAt: expiryFor(now, msg.days),
+  });
+  return { ok: true, id };
+}
