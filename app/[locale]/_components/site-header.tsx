@@ -3,6 +3,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { Link } from '@/lib/i18n/navigation';
 import { signOutAction } from '../actions';
 import { LocaleSwitcher } from './locale-switcher';
+import { SellerNav } from './seller-nav';
 
 export async function SiteHeader() {
   const [t, user] = await Promise.all([getTranslations('Common'), getCurrentUser()]);
@@ -33,6 +34,7 @@ export async function SiteHeader() {
           <LocaleSwitcher />
         </nav>
       </div>
+      {user?.role === 'seller' && <SellerNav userId={user.id} />}
     </header>
   );
 }

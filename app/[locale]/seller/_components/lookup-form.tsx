@@ -27,6 +27,13 @@ export function LookupForm() {
         <FormError message={state.status === 'error' ? state.formError : undefined} />
         <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
       </form>
+      {state.status === 'ok' && state.warnings > 0 && (
+        <p className="rounded-md border-2 border-red-700 bg-red-50 p-3 font-medium">
+          <Link href={{ pathname: '/seller/warnings', query: { buyer: state.found ? state.reputation.pseudonym : state.pseudonym } }} className="underline underline-offset-4">
+            {t('warnings', { count: state.warnings })}
+          </Link>
+        </p>
+      )}
       {state.status === 'ok' && state.found && <ReputationCard r={state.reputation} />}
       {state.status === 'ok' && !state.found && (
         <section role="status" className="space-y-2 rounded-md border border-stone-300 bg-white p-4">

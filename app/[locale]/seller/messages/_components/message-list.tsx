@@ -1,0 +1,38 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { ShownMessage } from '@/lib/messages/read';
+import { Link } from '@/lib/i18n/navigation';
+import { deleteMessageAction } from '../actions';
+
+/** Messages as shown to a seller: decrypted, or plainly marked unreadable; her own deletable. */
+export async function MessageList({ messages, label }: { messages: ShownMessage[]; label: string }) {
+  const [t, format] = await Promise.all([getTranslations('Messages'), getFormatter()]);
+  const day = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium' });
+  return (
+    <ul className="space-y-3" aria-label={label}>
+      {messages.map((m) => (
+        <li key={m.id} className={`space-y-1 rounded-md border p-3 ${m.mine ? 'border-violet-300 bg-violet-50' : 'border-stone-300 bg-white'}`}>
+          <p className="text-sm text-stone-600">
+            {m.mine ? t('fromMe') : t('from', { pseudonym: m.from })} · {day(m.createdOn)} · {t('expiresOn', { date: day(m.expiresAt) })}
+          </p>
+          {m.buyer && (
+            <p className="text-sm">
+              {t('about')}{' '}
+              <Link href={{ pathname: '/seller/warnings', query: { buyer: m.buyer } }} className="font-medium underline underline-offset-4">
+                {m.buyer}
+              </Link>
+            </p>
+          )}
+          <p className="whitespace-pre-wrap break-words">{m.body ?? <em>{t('unreadable')}</em>}</p>
+          {m.mine && (
+            <form action={deleteMessageAction}>
+              <input type="hidden" name="messageId" value={m.id} />
+              <button type="submit" className="text-sm underline underline-offset-4">
+                {t('delete')}
+              </button>
+            </form>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

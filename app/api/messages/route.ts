@@ -1,0 +1,24 @@
+import { apiError, apiOk, apiRefusal, authorizeApi, beginPost, jsonObject } from '@/lib/api';
+import { board, inbox } from '@/lib/messages/read';
+import { sendMessage, type SendInput } from '@/lib/messages/send';
+
+export const dynamic = 'force-dynamic';
+
+/** Her direct messages (by conversation) and the warning board, decrypted. */
+export async function GET(request: Request) {
+  const auth = await authorizeApi(request, ['seller']);
+  if ('response' in auth) return auth.response;
+  const [conversations, warnings] = await Promise.all([inbox(auth.user.id), board(auth.user.id)]);
+  return apiOk({ conversations, warnings });
+}
+
+/** `{ kind: "direct", to, body, days? }` or `{ kind: "warning", body, buyer?, days? }`. */
+export async function POST(request: Request) {
+  const start = await beginPost(request, ['seller']);
+  if ('response' in start) return start.response;
+  const body = jsonObject(start.body);
+  if (!body) return apiError(request, 400, 'invalid');
+  const outcome = await sendMessage(start.user.id, body as SendInput);
+  if (!outcome.ok) return apiRefusal(request, outcome, { messageLimit: 429 });
+  return apiOk({ id: outcome.id }, 201);
+}
