@@ -42,8 +42,10 @@ export function seal(key: Buffer, plaintext: string, aad: string): string {
 
 /** The plaintext, or null when the payload was tampered with, belongs to another row or another key. */
 export function open(key: Buffer, payload: string, aad: string): string | null {
-  const [iv, ct, tag] = payload.split('.').map((p) => Buffer.from(p, 'base64url'));
-  if (!iv || !ct || !tag || iv.length !== 12 || tag.length !== 16) return null;
+  const parts = payload.split('.');
+  if (parts.length !== 3) return null;
+  const [iv, ct, tag] = parts.map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];
+  if (iv.length !== 12 || tag.length !== 16) return null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(aad)).setAuthTag(tag);
     return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');

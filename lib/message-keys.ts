@@ -13,7 +13,8 @@ export function parseMessageKeys(value: string): MessageKeys {
   const byVersion = new Map<number, Buffer>();
   let current: MessageKeys['current'] | undefined;
   for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
-    const match = /^(\d{1,9}):([A-Za-z0-9+/=_-]+)$/.exec(entry);
+    // Exactly 32 bytes in standard base64: 43 characters and one '='.
+    const match = /^(\d{1,9}):([A-Za-z0-9+/]{43}=)$/.exec(entry);
     const version = match ? Number(match[1]) : NaN;
     const key = match ? Buffer.from(match[2]!, 'base64') : Buffer.alloc(0);
     if (!match || version < 1 || key.length !== 32) {

@@ -70,8 +70,8 @@ export async function conversation(userId: string, otherPseudonym: string, now =
 
 /** The warning board, every seller's; optionally only warnings naming one buyer. */
 export async function board(userId: string, buyer?: string, now = new Date()): Promise<ShownMessage[]> {
-  const filter = buyer && pseudonymSchema.safeParse(buyer).success ? buyerRef(buyer) : undefined;
-  return (await listWarnings(now, filter)).map((r) => show(r, userId));
+  if (buyer !== undefined && !pseudonymSchema.safeParse(buyer).success) return []; // no such pseudonym: no warnings
+  return (await listWarnings(now, buyer ? buyerRef(buyer) : undefined)).map((r) => show(r, userId));
 }
 
 export function liveWarningsAbout(buyer: string, now = new Date()): Promise<number> {
