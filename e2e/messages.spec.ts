@@ -28,6 +28,9 @@ for (const locale of ['de', 'en'] as const) {
     const boardList = b.page.getByRole('list', { name: t.Messages.boardTitle });
     await expect(boardList.getByRole('listitem').filter({ hasText: warning })).toContainText(buyer.pseudonym);
     await expectNoHorizontalOverflow(b.page);
+    // The warning's buyer links to that buyer's look-up.
+    await boardList.getByRole('link', { name: fill(t.Messages.lookUp, { buyer: buyer.pseudonym }) }).click();
+    await expect(b.page.getByRole('heading', { name: fill(t.Lookup.resultTitle, { pseudonym: buyer.pseudonym }) })).toBeVisible();
     await lookUp(b.page, locale, buyer.pseudonym);
     const count = b.page.getByRole('link', { name: new RegExp(locale === 'de' ? '^1 aktuelle Warnung' : '^1 live warning') });
     await expect(count).toBeVisible();

@@ -3,6 +3,7 @@ import { findBuyerWithCounts } from '@/db/queries/buyers';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
 import { buyerScoreFromCounts, confidenceString, type BuyerScore } from '@/lib/trust';
 import type { Outcome } from '@/lib/accounts/errors';
+import { liveWarningsAbout } from '@/lib/messages/read';
 
 export interface BuyerReputation extends BuyerScore {
   pseudonym: string;
@@ -51,4 +52,15 @@ export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: f
       },
     },
   };
+}
+
+export type LookupView = ({ found: false; pseudonym: string } | { found: true; reputation: BuyerReputation }) & { warnings: number };
+
+/** The look-up as a seller sees it, with the live warnings naming that pseudonym (account or not). */
+export async function withWarnings(
+  pseudonym: string,
+  outcome: { found: false } | { found: true; reputation: BuyerReputation },
+): Promise<LookupView> {
+  const warnings = await liveWarningsAbout(pseudonym);
+  return outcome.found ? { found: true, reputation: outcome.reputation, warnings } : { found: false, pseudonym, warnings };
 }

@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/guards';
 import { localise, localiseRefusal, type FormState } from '@/lib/i18n/outcome';
 import { recordEncounter, rateBuyer } from '@/lib/screening/encounters';
-import { liveWarningsAbout } from '@/lib/messages/read';
-import { lookupBuyer, type BuyerReputation } from '@/lib/screening/lookup';
+import { lookupBuyer, withWarnings, type LookupView } from '@/lib/screening/lookup';
 import { formText } from '@/lib/form-data';
 
-export type LookupState = FormState<{ found: false; pseudonym: string; warnings: number } | { found: true; reputation: BuyerReputation; warnings: number }>;
+// Only async functions are exported from this file: every export of a 'use server' file is a callable action.
+export type LookupState = FormState<LookupView>;
 export type RecordState = FormState<{ code: string; expiresOn: string; rated: boolean; buyer: string | null }>;
 
 const text = (form: FormData, name: string) => formText(form, name, 100);
@@ -19,11 +19,8 @@ export async function lookupAction(_prev: LookupState, form: FormData): Promise<
   if (!auth.ok) return denied(auth.formError);
   const pseudonym = text(form, 'pseudonym').trim();
   const outcome = await lookupBuyer(pseudonym);
-  const values = { pseudonym };
-  if (!outcome.ok) return localiseRefusal(outcome, values);
-  // Warnings may name a pseudonym that has no account yet: count them either way.
-  const warnings = await liveWarningsAbout(pseudonym);
-  return outcome.found ? { status: 'ok', found: true, reputation: outcome.reputation, warnings } : { status: 'ok', found: false, pseudonym, warnings };
+  if (!outcome.ok) return localiseRefusal(outcome, { pseudonym });
+  return { status: 'ok', ...(await withWarnings(pseudonym, outcome)) };
 }
 
 export async function recordEncounterAction(_prev: RecordState, form: FormData): Promise<RecordState> {

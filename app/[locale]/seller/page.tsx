@@ -2,21 +2,26 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireRole } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { lookupBuyer, withWarnings } from '@/lib/screening/lookup';
 import { ownSellerScore } from '@/lib/screening/snapshots';
 import { OwnScore } from '../_components/own-score';
 import { RoleHome } from '../_components/role-home';
 import { LookupForm } from './_components/lookup-form';
 
-export default async function SellerHome({ params }: PageProps<'/[locale]/seller'>) {
+export default async function SellerHome({ params, searchParams }: PageProps<'/[locale]/seller'>) {
   setRequestLocale((await params).locale as Locale);
   const user = await requireRole('seller', '/seller');
   const [t, snapshot] = await Promise.all([getTranslations('Lookup'), ownSellerScore(user.id)]);
+  // A warning's buyer links here (?buyer=…): show that buyer's look-up straight away.
+  const buyer = (await searchParams).buyer;
+  const outcome = typeof buyer === 'string' && buyer ? await lookupBuyer(buyer.slice(0, 64)) : null;
+  const initial = outcome?.ok ? ({ status: 'ok', ...(await withWarnings(buyer as string, outcome)) } as const) : undefined;
   return (
     <RoleHome role="seller" pseudonym={user.pseudonym}>
       <section aria-labelledby="lookup" className="space-y-3">
         <h2 id="lookup" className="text-xl font-semibold">{t('title')}</h2>
         <p>{t('explain')}</p>
-        <LookupForm />
+        <LookupForm initial={initial} />
       </section>
       <p>
         <Link href="/seller/encounters" className="underline underline-offset-4">

@@ -7,9 +7,9 @@ import { lookupAction, type LookupState } from '../actions';
 import { Field, FormError, SubmitButton } from '../../_components/form';
 import { ReputationCard } from './reputation-card';
 
-export function LookupForm() {
+export function LookupForm({ initial }: { initial?: LookupState }) {
   const t = useTranslations('Lookup');
-  const [state, action] = useActionState<LookupState, FormData>(lookupAction, { status: 'idle' });
+  const [state, action] = useActionState<LookupState, FormData>(lookupAction, initial ?? { status: 'idle' });
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
     <div className="space-y-4">

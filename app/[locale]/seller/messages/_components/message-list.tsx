@@ -17,8 +17,8 @@ export async function MessageList({ messages, label }: { messages: ShownMessage[
           {m.buyer && (
             <p className="text-sm">
               {t('about')}{' '}
-              <Link href={{ pathname: '/seller/warnings', query: { buyer: m.buyer } }} className="font-medium underline underline-offset-4">
-                {m.buyer}
+              <Link href={{ pathname: '/seller', query: { buyer: m.buyer } }} className="font-medium underline underline-offset-4">
+                {t('lookUp', { buyer: m.buyer })}
               </Link>
             </p>
           )}
