@@ -3,3 +3,4 @@ export * from './schema/core';
 export * from './schema/accounts';
 export * from './schema/screening';
 export * from './schema/messages';
+export * from './schema/activity';

@@ -57,6 +57,8 @@ test('a coordinator issues an invite and a seller signs up with it; a buyer cann
   const t = messages.en;
   await signIn(page, 'en', E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
   await expect(page).toHaveURL(/\/en\/coordinator$/);
+  await page.getByRole('navigation', { name: messages.en.CoordinatorNav.label }).getByRole('link', { name: messages.en.CoordinatorNav.invites }).click();
+  await expect(page).toHaveURL(/\/en\/coordinator\/invites$/);
   await page.getByRole('button', { name: t.Invites.create }).click();
   const status = page.getByRole('main').getByRole('status');
   await expect(status).toContainText(t.Invites.link);

@@ -47,6 +47,8 @@ export async function issueInvite(page: Page): Promise<string> {
   const t = messages.en.Invites;
   await signIn(page, 'en', E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
   await expect(page).toHaveURL(/\/en\/coordinator$/);
+  await page.getByRole('navigation', { name: messages.en.CoordinatorNav.label }).getByRole('link', { name: messages.en.CoordinatorNav.invites }).click();
+  await expect(page).toHaveURL(/\/en\/coordinator\/invites$/);
   await page.getByRole('button', { name: t.create }).click();
   const status = page.getByRole('main').getByRole('status');
   await expect(status).toContainText(t.link);

@@ -13,6 +13,8 @@ export async function newSeller(browser: Browser, locale: Locale, mobile = false
   const t = messages[locale];
   const coordinator = await (await browser.newContext()).newPage();
   await signIn(coordinator, locale, E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
+  await expect(coordinator).toHaveURL(new RegExp(`/${locale}/coordinator$`));
+  await coordinator.goto(`/${locale}/coordinator/invites`);
   await coordinator.getByRole('button', { name: t.Invites.create }).click();
   const invite = (await coordinator.getByRole('main').getByRole('status').locator('code').first().textContent())!;
   expect(invite).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){4}$/);

@@ -47,7 +47,7 @@ export const invites = pgTable(
     usedOn: date('used_on'),
     revokedOn: date('revoked_on'),
   },
-  (t) => [uniqueIndex('invites_code_hash_idx').on(t.codeHash)],
+  (t) => [uniqueIndex('invites_code_hash_idx').on(t.codeHash), index('invites_used_idx').on(t.usedOn)],
 );
 
 /** Failed sign-ins per pseudonym (keyed hash, existing or not); no IP address, ever. */

@@ -52,6 +52,9 @@ export const verificationCodes = pgTable(
     // Unique among live codes: used and expired codes have their HMAC cleared (NULLs are distinct).
     uniqueIndex('verification_codes_hmac_idx').on(t.codeHmac),
     index('verification_codes_seller_idx').on(t.sellerId, t.createdOn),
+    // Weekly metrics read ranges of these dates.
+    index('verification_codes_created_idx').on(t.createdOn),
+    index('verification_codes_redeemed_idx').on(t.redeemedOn),
   ],
 );
 
@@ -75,6 +78,7 @@ export const ratings = pgTable(
   (t) => [
     uniqueIndex('ratings_code_direction_idx').on(t.codeId, t.direction),
     index('ratings_ratee_idx').on(t.rateeId, t.direction),
+    index('ratings_created_idx').on(t.direction, t.createdOn),
   ],
 );
 

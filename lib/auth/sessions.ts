@@ -1,5 +1,6 @@
 import 'server-only';
 import { createSession, findLiveSession, SESSION_IDLE_MS, SESSION_TOUCH_MS, touchSession } from '@/db/queries/sessions';
+import { recordActivityWeek } from '@/db/queries/activity';
 import { touchLastActive, type Role } from '@/db/queries/users';
 import { randomToken, sha256 } from '@/lib/crypto';
 
@@ -29,6 +30,9 @@ export async function resolveSession(token: string, now = new Date()): Promise<C
     await touchSession(row.sessionId, now);
   }
   const today = now.toISOString().slice(0, 10);
-  if (row.lastActive !== today) await touchLastActive(row.userId);
+  if (row.lastActive !== today) {
+    await touchLastActive(row.userId);
+    if (row.role === 'seller') await recordActivityWeek(row.userId); // for retention metrics
+  }
   return { id: row.userId, pseudonym: row.pseudonym, role: row.role, sessionId: row.sessionId };
 }

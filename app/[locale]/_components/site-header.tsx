@@ -3,6 +3,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { Link } from '@/lib/i18n/navigation';
 import { signOutAction } from '../actions';
 import { LocaleSwitcher } from './locale-switcher';
+import { CoordinatorNav } from './coordinator-nav';
 import { SellerNav } from './seller-nav';
 
 export async function SiteHeader() {
@@ -35,6 +36,7 @@ export async function SiteHeader() {
         </nav>
       </div>
       {user?.role === 'seller' && <SellerNav userId={user.id} />}
+      {user?.role === 'coordinator' && <CoordinatorNav />}
     </header>
   );
 }

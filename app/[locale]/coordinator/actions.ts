@@ -13,7 +13,7 @@ export async function createInviteAction(): Promise<InviteState> {
   const auth = await authorizeAction(['coordinator']);
   if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
   const invite = await createInvite();
-  revalidatePath('/[locale]/coordinator', 'page');
+  revalidatePath('/[locale]/coordinator/invites', 'page');
   return { status: 'ok', ...invite };
 }
 
@@ -22,5 +22,5 @@ export async function revokeInviteAction(form: FormData): Promise<void> {
   if (!auth.ok) return;
   const id = z.uuid().safeParse(form.get('inviteId'));
   if (id.success) await revokeInvite(id.data);
-  revalidatePath('/[locale]/coordinator', 'page');
+  revalidatePath('/[locale]/coordinator/invites', 'page');
 }

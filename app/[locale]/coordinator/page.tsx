@@ -1,56 +1,41 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { listInvites } from '@/db/queries/invites';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireRole } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/routing';
-import { RoleHome } from '../_components/role-home';
-import { revokeInviteAction } from './actions';
-import { NewInvite } from './_components/new-invite';
+import { TARGETS } from '@/lib/metrics/assemble';
+import { weeklyMetrics } from '@/lib/metrics/dashboard';
+import { MIN_PEOPLE } from '@/lib/metrics/suppress';
+import { MetricPanel, type MetricKey } from './_components/metric-panel';
 
-type Invite = Awaited<ReturnType<typeof listInvites>>[number];
+const PANELS: { metric: MetricKey; percent?: boolean; target?: number }[] = [
+  { metric: 'encounters' },
+  { metric: 'codeUsage', percent: true, target: TARGETS.codeUsage },
+  { metric: 'buyerRatingRate', percent: true, target: TARGETS.buyerRatingRate },
+  { metric: 'sellerRatingRate', percent: true },
+  { metric: 'retention', percent: true, target: TARGETS.retention },
+  { metric: 'unsafeFlags' },
+  { metric: 'repeatOffenders' },
+  { metric: 'signUps' },
+  { metric: 'activeSellers' },
+];
 
-function status(invite: Invite) {
-  if (invite.usedOn) return 'used';
-  if (invite.revokedOn) return 'revoked';
-  return invite.expired ? 'expired' : 'open';
-}
-
-export default async function CoordinatorHome({ params }: PageProps<'/[locale]/coordinator'>) {
+/** Aggregates only: no page here can show, or be used to find, a person. */
+export default async function Dashboard({ params }: PageProps<'/[locale]/coordinator'>) {
   setRequestLocale((await params).locale as Locale);
-  const user = await requireRole('coordinator', '/coordinator');
-  const [invites, t, format] = await Promise.all([listInvites(), getTranslations('Invites'), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium' });
+  await requireRole('coordinator', '/coordinator');
+  const [t, weeks] = await Promise.all([getTranslations('Dashboard'), weeklyMetrics()]);
   return (
-    <RoleHome role="coordinator" pseudonym={user.pseudonym}>
-      <section aria-labelledby="invites" className="space-y-3">
-        <h2 id="invites" className="text-xl font-semibold">{t('title')}</h2>
-        <p>{t('explain')}</p>
-        <NewInvite />
-        {invites.length === 0 ? (
-          <p>{t('none')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-200" aria-label={t('listLabel')}>
-            {invites.map((invite) => {
-              const s = status(invite);
-              return (
-                <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <span>
-                    {t('line', { created: day(invite.createdOn), expires: day(invite.expiresOn) })}{' '}
-                    <strong>{t(`status.${s}`, { date: day(invite.usedOn ?? invite.revokedOn ?? invite.expiresOn) })}</strong>
-                  </span>
-                  {s === 'open' && (
-                    <form action={revokeInviteAction}>
-                      <input type="hidden" name="inviteId" value={invite.id} />
-                      <button type="submit" className="rounded-md border border-stone-500 px-3 py-1 text-sm">
-                        {t('revoke')}
-                      </button>
-                    </form>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
-    </RoleHome>
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p>{t('explain', { min: MIN_PEOPLE })}</p>
+      <p className="text-sm text-stone-600">{t('antiMetrics')}</p>
+      <p>
+        <a href="/api/coordinator/metrics.csv" className="underline underline-offset-4" download>
+          {t('csv')}
+        </a>
+      </p>
+      {PANELS.map((p) => (
+        <MetricPanel key={p.metric} weeks={weeks} {...p} />
+      ))}
+    </div>
   );
 }

@@ -1,0 +1,53 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { listInvites } from '@/db/queries/invites';
+import { requireRole } from '@/lib/auth/guards';
+import type { Locale } from '@/lib/i18n/routing';
+import { revokeInviteAction } from '../actions';
+import { NewInvite } from '../_components/new-invite';
+
+type Invite = Awaited<ReturnType<typeof listInvites>>[number];
+
+function status(invite: Invite) {
+  if (invite.usedOn) return 'used';
+  if (invite.revokedOn) return 'revoked';
+  return invite.expired ? 'expired' : 'open';
+}
+
+export default async function InvitesPage({ params }: PageProps<'/[locale]/coordinator/invites'>) {
+  setRequestLocale((await params).locale as Locale);
+  await requireRole('coordinator', '/coordinator/invites');
+  const [invites, t, format] = await Promise.all([listInvites(), getTranslations('Invites'), getFormatter()]);
+  const day = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium' });
+  return (
+    <section aria-labelledby="invites" className="space-y-3">
+        <h1 id="invites" className="text-2xl font-bold">{t('title')}</h1>
+        <p>{t('explain')}</p>
+        <NewInvite />
+        {invites.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
+          <ul className="divide-y divide-stone-200" aria-label={t('listLabel')}>
+            {invites.map((invite) => {
+              const s = status(invite);
+              return (
+                <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    {t('line', { created: day(invite.createdOn), expires: day(invite.expiresOn) })}{' '}
+                    <strong>{t(`status.${s}`, { date: day(invite.usedOn ?? invite.revokedOn ?? invite.expiresOn) })}</strong>
+                  </span>
+                  {s === 'open' && (
+                    <form action={revokeInviteAction}>
+                      <input type="hidden" name="inviteId" value={invite.id} />
+                      <button type="submit" className="rounded-md border border-stone-500 px-3 py-1 text-sm">
+                        {t('revoke')}
+                      </button>
+                    </form>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+  );
+}

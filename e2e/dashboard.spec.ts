@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { E2E_COORDINATOR, messages, signIn } from './accounts';
+import { expectNoHorizontalOverflow, newBuyer, newSeller } from './people';
+
+for (const locale of ['de', 'en'] as const) {
+  const t = messages[locale].Dashboard;
+
+  test(`${locale}: the coordinator sees every metric as a chart and a table, and no pseudonym`, async ({ page, browser }, testInfo) => {
+    // Some activity first, so the dashboard is not empty underneath its suppression.
+    const seller = await newSeller(browser, locale);
+    const buyer = await newBuyer(browser, locale);
+
+    await signIn(page, locale, E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
+    await expect(page).toHaveURL(new RegExp(`/${locale}/coordinator$`));
+    await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
+    for (const key of Object.keys(t.metric) as (keyof typeof t.metric)[]) {
+      const panel = page.getByRole('region', { name: t.metric[key] });
+      await expect(panel.getByRole('table', { name: t.metric[key] }).getByRole('row')).toHaveCount(13);
+      await expect(panel.locator('.recharts-surface')).toBeVisible();
+    }
+    await expect(page.getByText(t.antiMetrics)).toBeVisible();
+    // Fewer than five people behind every figure here: all suppressed, never a small number.
+    const encounters = page.getByRole('table', { name: t.metric.encounters });
+    await expect(encounters.getByRole('cell').last()).toHaveText(t.suppressed);
+
+    const text = (await page.locator('body').textContent())!;
+    for (const pseudonym of [seller.pseudonym, buyer.pseudonym]) expect(text).not.toContain(pseudonym);
+    await page.screenshot({ path: testInfo.outputPath('dashboard.png') });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalOverflow(page);
+
+    const csv = await page.request.get('/api/coordinator/metrics.csv');
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('week,encounters,codeUsage,buyerRatingRate,sellerRatingRate,retention,unsafeFlags,repeatOffenders,signUps,activeSellers');
+    expect(lines).toHaveLength(13);
+  });
+}
+
+test('sellers and buyers get 403 on the dashboard and its export', async ({ browser }) => {
+  const seller = await newSeller(browser, 'en');
+  expect((await seller.page.goto('/en/coordinator'))?.status()).toBe(403);
+  expect((await seller.page.request.get('/api/coordinator/metrics.csv')).status()).toBe(403);
+  const buyer = await newBuyer(browser, 'de');
+  expect((await buyer.page.goto('/de/coordinator'))?.status()).toBe(403);
+  expect((await buyer.page.goto('/de/coordinator/invites'))?.status()).toBe(403);
+});
