@@ -4,3 +4,4 @@ export * from './schema/accounts';
 export * from './schema/screening';
 export * from './schema/messages';
 export * from './schema/activity';
+export * from './schema/feedback';

@@ -46,3 +46,28 @@ test('sellers and buyers get 403 on the dashboard and its export', async ({ brow
   expect((await buyer.page.goto('/de/coordinator'))?.status()).toBe(403);
   expect((await buyer.page.goto('/de/coordinator/invites'))?.status()).toBe(403);
 });
+
+test('a seller gives weekly feedback once; the coordinator reads the note without her name', async ({ page, browser }) => {
+  const t = messages.en;
+  const seller = await newSeller(browser, 'en');
+  await seller.page.goto('/en/seller');
+  const form = seller.page.getByRole('region', { name: t.Feedback.title });
+  await form.getByRole('button', { name: t.Feedback.submit }).click();
+  await expect(form.getByText(t.Validation.satisfactionRequired)).toBeVisible();
+  await form.getByRole('radio', { name: t.Feedback.scale['4'] }).check();
+  await form.getByRole('radio', { name: t.Feedback.yes }).check();
+  const note = `The look-up warned me twice (${Date.now()})`;
+  await form.getByLabel(t.Feedback.note).fill(note);
+  await form.getByRole('button', { name: t.Feedback.submit }).click();
+  await expect(seller.page.getByText(t.Feedback.thanks)).toBeVisible();
+  await seller.page.reload();
+  await expect(seller.page.getByRole('region', { name: t.Feedback.title })).toHaveCount(0);
+
+  await signIn(page, 'en', E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
+  await page.getByRole('navigation', { name: t.CoordinatorNav.label }).getByRole('link', { name: t.CoordinatorNav.feedback }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t.FeedbackReport.title })).toBeVisible();
+  await expect(page.getByRole('list', { name: t.FeedbackReport.notesTitle })).toContainText(note);
+  // One response this week: the averages stay hidden.
+  await expect(page.getByRole('table', { name: t.FeedbackReport.title }).getByRole('row').last()).toContainText(t.FeedbackReport.suppressed);
+  expect(await page.locator('body').textContent()).not.toContain(seller.pseudonym);
+});

@@ -1,16 +1,18 @@
 import 'server-only';
 import { forgetExpiredCodes } from '@/db/queries/codes';
+import { eraseExpiredNotes } from '@/db/queries/feedback';
 import { purgeOldAttempts } from '@/db/queries/redeem-attempts';
 import { purgeExpiredSessions } from '@/db/queries/sessions';
 import { purgeStaleThrottles } from '@/db/queries/throttle';
 import { purgeMessages } from './messages/maintenance';
 
-/** Deletes what has expired (not just hides it): messages, sessions, limits' records, code values. */
+/** Deletes what has expired (not just hides it): messages, sessions, limits' records, code values, feedback notes. */
 export async function purgeExpired(now = new Date()): Promise<{ messages: number }> {
   const messages = await purgeMessages(now);
   await purgeExpiredSessions(now);
   await purgeStaleThrottles(now);
   await purgeOldAttempts(now);
   await forgetExpiredCodes();
+  await eraseExpiredNotes();
   return { messages };
 }

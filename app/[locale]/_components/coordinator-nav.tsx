@@ -9,6 +9,7 @@ export async function CoordinatorNav() {
       <ul className="mx-auto flex w-full max-w-3xl flex-wrap gap-x-2 px-2 py-1 text-sm">
         <li><Link href="/coordinator" className={link}>{t('dashboard')}</Link></li>
         <li><Link href="/coordinator/invites" className={link}>{t('invites')}</Link></li>
+        <li><Link href="/coordinator/feedback" className={link}>{t('feedback')}</Link></li>
       </ul>
     </nav>
   );

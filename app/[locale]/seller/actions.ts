@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/guards';
+import { submitFeedback } from '@/lib/feedback';
 import { localise, localiseRefusal, type FormState } from '@/lib/i18n/outcome';
 import { recordEncounter, rateBuyer } from '@/lib/screening/encounters';
 import { lookupBuyer, withWarnings, type LookupView } from '@/lib/screening/lookup';
@@ -44,5 +45,16 @@ export async function rateBuyerAction(_prev: FormState, form: FormData): Promise
   if (!auth.ok) return denied(auth.formError);
   const outcome = await rateBuyer(auth.user.id, text(form, 'codeId'), { safe: text(form, 'safe') || 'skip', reliable: text(form, 'reliable') || 'skip' });
   if (outcome.ok) revalidatePath('/[locale]/seller/encounters', 'page');
+  return localise(outcome);
+}
+
+export async function feedbackAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction(['seller']);
+  if (!auth.ok) return denied(auth.formError);
+  const outcome = await submitFeedback(auth.user.id, {
+    satisfaction: text(form, 'satisfaction') || undefined,
+    helped: text(form, 'helped') || undefined,
+    note: formText(form, 'note', 2000),
+  });
   return localise(outcome);
 }

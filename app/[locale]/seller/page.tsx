@@ -1,17 +1,24 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireRole } from '@/lib/auth/guards';
+import { gaveFeedbackThisWeek } from '@/lib/feedback';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { lookupBuyer, withWarnings } from '@/lib/screening/lookup';
 import { ownSellerScore } from '@/lib/screening/snapshots';
 import { OwnScore } from '../_components/own-score';
 import { RoleHome } from '../_components/role-home';
+import { FeedbackForm } from './_components/feedback-form';
 import { LookupForm } from './_components/lookup-form';
 
 export default async function SellerHome({ params, searchParams }: PageProps<'/[locale]/seller'>) {
   setRequestLocale((await params).locale as Locale);
   const user = await requireRole('seller', '/seller');
-  const [t, snapshot] = await Promise.all([getTranslations('Lookup'), ownSellerScore(user.id)]);
+  const [t, tf, snapshot, gaveFeedback] = await Promise.all([
+    getTranslations('Lookup'),
+    getTranslations('Feedback'),
+    ownSellerScore(user.id),
+    gaveFeedbackThisWeek(user.id),
+  ]);
   // A warning's buyer links here (?buyer=…): show that buyer's look-up straight away.
   const buyer = (await searchParams).buyer;
   const outcome = typeof buyer === 'string' && buyer ? await lookupBuyer(buyer.slice(0, 64)) : null;
@@ -28,6 +35,13 @@ export default async function SellerHome({ params, searchParams }: PageProps<'/[
           {t('toEncounters')}
         </Link>
       </p>
+      {!gaveFeedback && (
+        <section aria-labelledby="feedback" className="space-y-3 rounded-md border border-stone-300 bg-white p-4">
+          <h2 id="feedback" className="text-xl font-semibold">{tf('title')}</h2>
+          <p className="text-sm text-stone-600">{tf('explain')}</p>
+          <FeedbackForm />
+        </section>
+      )}
       <OwnScore snapshot={snapshot} />
     </RoleHome>
   );
