@@ -19,12 +19,18 @@ for (const locale of ['de', 'en'] as const) {
       await expect(panel.locator('.recharts-surface')).toBeVisible();
     }
     await expect(page.getByText(t.antiMetrics)).toBeVisible();
-    // Fewer than five people behind every figure here: all suppressed, never a small number.
-    const encounters = page.getByRole('table', { name: t.metric.encounters });
-    await expect(encounters.getByRole('cell').last()).toHaveText(t.suppressed);
+    // The demo pilot's figures: counts where five or more people are behind them, "< 5" where not.
+    const encounters = page.getByRole('table', { name: t.metric.encounters }).getByRole('cell');
+    await expect(encounters).toHaveCount(12);
+    const values = await encounters.allTextContents();
+    expect(values.filter((v) => /^\d+$/.test(v)).length).toBeGreaterThan(5);
+    expect(values.every((v) => /^\d+$/.test(v) || v === t.suppressed)).toBe(true);
+    const usage = await page.getByRole('table', { name: t.metric.codeUsage }).getByRole('cell').allTextContents();
+    expect(usage.some((v) => /^\d+([.,]\d)?\s?%$/.test(v))).toBe(true);
+    await expect(page.getByRole('table', { name: t.metric.repeatOffenders }).getByRole('cell').last()).toHaveText(t.suppressed);
 
     const text = (await page.locator('body').textContent())!;
-    for (const pseudonym of [seller.pseudonym, buyer.pseudonym]) expect(text).not.toContain(pseudonym);
+    for (const pseudonym of [seller.pseudonym, buyer.pseudonym, 'demo-anna', 'demo-kunde']) expect(text).not.toContain(pseudonym);
     await page.screenshot({ path: testInfo.outputPath('dashboard.png') });
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalOverflow(page);

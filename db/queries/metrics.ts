@@ -25,7 +25,7 @@ const weekOf = (column: string) => sql.raw(`to_char(date_trunc('week', ${column}
 export async function codeWeeks(since: string, db: Executor = getDb()) {
   const rows = await queryRows<Week & Record<string, unknown>>(db, sql`
     select ${weekOf('c.created_on')} as week, count(*) as generated, count(distinct c.seller_id) as sellers,
-           count(c.redeemed_by) as redeemed, count(r.id) as seller_rated
+           count(c.redeemed_on) as redeemed, count(r.id) as seller_rated
     from verification_codes c
     left join ratings r on r.code_id = c.id and r.direction = 'seller_rates_buyer'
     where c.created_on >= ${since}::date
