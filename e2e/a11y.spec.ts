@@ -3,6 +3,18 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_COORDINATOR, signIn } from './accounts';
 import { lookUp, newBuyer, newSeller } from './people';
 
+/** Every request any page of this browser makes; at the end, none may go to another host. */
+function watchRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.context().on('request', (r) => seen.push(r.url()));
+  return seen;
+}
+
+function foreign(urls: string[], baseURL: string): string[] {
+  const own = new URL(baseURL).host;
+  return urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== own);
+}
+
 async function expectNoSeriousViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
@@ -13,20 +25,23 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 
 for (const locale of ['de', 'en'] as const) {
   test(`${locale}: public pages have no serious accessibility violations`, async ({ page }) => {
-    for (const path of ['', '/sign-in', '/sign-up', '/forgot-password', '/no-such-page']) {
+    for (const path of ['', '/sign-in', '/sign-up', '/forgot-password', '/no-such-page', '/guide/scores', '/guide/seller', '/guide/buyer', '/privacy']) {
       await page.goto(`/${locale}${path}`);
       await expectNoSeriousViolations(page, `${locale}${path}`);
     }
   });
 
-  test(`${locale}: seller, buyer and coordinator pages have no serious accessibility violations`, async ({ browser, page }) => {
+  test(`${locale}: seller, buyer and coordinator pages have no serious accessibility violations, and request nothing elsewhere`, async ({ browser, page, baseURL }) => {
     test.setTimeout(90_000);
     const seller = await newSeller(browser, locale);
+    const sellerRequests = watchRequests(seller.page);
     for (const path of ['/seller', '/seller/encounters', '/seller/messages', '/seller/warnings', '/account', `/s/${seller.pseudonym}`]) {
       await seller.page.goto(`/${locale}${path}`);
       await expectNoSeriousViolations(seller.page, `${locale}${path}`);
     }
     const buyer = await newBuyer(browser, locale);
+    const buyerRequests = watchRequests(buyer.page);
+    const coordinatorRequests = watchRequests(page);
     // A look-up result on screen, too.
     await lookUp(seller.page, locale, buyer.pseudonym);
     await expect(seller.page.getByRole('region').first()).toBeVisible();
@@ -40,6 +55,9 @@ for (const locale of ['de', 'en'] as const) {
       await page.goto(`/${locale}${path}`);
       await expectNoSeriousViolations(page, `${locale}${path}`);
     }
+    const all = [...sellerRequests, ...buyerRequests, ...coordinatorRequests];
+    expect(all.length).toBeGreaterThan(20);
+    expect(foreign(all, baseURL!)).toEqual([]);
   });
 }
 

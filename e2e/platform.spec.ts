@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['/de', '/en', '/de/sign-in', '/en/sign-up'];
+const PAGES = ['/de', '/en', '/de/sign-in', '/en/sign-up', '/de/forgot-password', '/de/guide/scores', '/en/guide/seller', '/de/guide/buyer', '/en/privacy'];
 
 test('no page requests anything from another host', async ({ page, baseURL }) => {
   const own = new URL(baseURL!).host;

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
+import { GuidesNav } from './_components/guides-nav';
 import { SiteHeader } from './_components/site-header';
 import '../globals.css';
 
@@ -40,7 +41,10 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
           <main id="main" className="mx-auto w-full max-w-3xl px-4 py-6">
             {children}
           </main>
-          <footer className="mx-auto w-full max-w-3xl px-4 pb-8 text-sm text-stone-600">{t('footer')}</footer>
+          <footer className="mx-auto w-full max-w-3xl space-y-2 px-4 pb-8 text-sm text-stone-600">
+            <GuidesNav />
+            <p>{t('footer')}</p>
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -10,11 +10,20 @@ export async function RoleHome({ role, pseudonym, children }: { role: Role; pseu
       <h1 className="text-2xl font-bold">{t('welcome', { pseudonym })}</h1>
       <p>{t(`about.${role}`)}</p>
       {children}
-      <p>
-        <Link href="/account" className="underline underline-offset-4">
-          {t('account')}
-        </Link>
-      </p>
+      <ul className="space-y-1">
+        {role !== 'coordinator' && (
+          <li>
+            <Link href={`/guide/${role}`} className="underline underline-offset-4">
+              {t('guide')}
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link href="/account" className="underline underline-offset-4">
+            {t('account')}
+          </Link>
+        </li>
+      </ul>
     </div>
   );
 }

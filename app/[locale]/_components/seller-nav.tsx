@@ -17,6 +17,7 @@ export async function SellerNav({ userId }: { userId: string }) {
           </Link>
         </li>
         <li><Link href="/seller/warnings" className={link}>{t('warnings')}</Link></li>
+        <li><Link href="/guide/seller" className={link}>{t('guide')}</Link></li>
       </ul>
     </nav>
   );

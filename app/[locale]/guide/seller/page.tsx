@@ -1,0 +1,8 @@
+import { setRequestLocale } from 'next-intl/server';
+import type { Locale } from '@/lib/i18n/routing';
+import { StepsGuide } from '../../_components/steps-guide';
+
+export default async function SellerGuide({ params }: PageProps<'/[locale]/guide/seller'>) {
+  setRequestLocale((await params).locale as Locale);
+  return <StepsGuide which="seller" count={7} />;
+}
