@@ -33,6 +33,8 @@ export const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A self-contained server for production (docs/deploy.md); scripts/standalone.mjs adds the rest.
+  output: 'standalone',
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   // forbidden(): wrong-role pages answer 403 with a localised page.
   experimental: { authInterrupts: true },

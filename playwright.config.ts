@@ -36,11 +36,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // The built app (`npm run test:e2e` builds first) on its own embedded database.
   webServer: {
-    command: `rm -rf .data/e2e && tsx --conditions=react-server e2e/prepare-db.ts && next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -rf .data/e2e && tsx --conditions=react-server e2e/prepare-db.ts && node scripts/start.mjs`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // The standalone server, as deployed (docs/deploy.md), with the variables production requires.
     env: {
+      PORT: String(PORT),
+      HOSTNAME: '127.0.0.1',
       DATA_DIR: '.data/e2e',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: '',

@@ -1,0 +1,13 @@
+// After `next build`: completes .next/standalone into a directory that runs on its own
+// (`node .next/standalone/server.js`): the static assets and the SQL migrations it applies at start-up.
+import { cpSync, existsSync } from 'node:fs';
+
+const target = '.next/standalone';
+if (!existsSync(`${target}/server.js`)) {
+  console.error('No standalone build: run `next build` with output: "standalone" first.');
+  process.exit(1);
+}
+cpSync('.next/static', `${target}/.next/static`, { recursive: true });
+cpSync('db/migrations', `${target}/db/migrations`, { recursive: true });
+if (existsSync('public')) cpSync('public', `${target}/public`, { recursive: true });
+console.log(`Standalone server ready: node ${target}/server.js`);
