@@ -15,7 +15,14 @@ function foreign(urls: string[], baseURL: string): string[] {
   return urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== own);
 }
 
+/** Also at phone width: no sideways scrolling, and a screenshot to look at. */
 async function expectNoSeriousViolations(page: Page, where: string) {
+  const width = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${where} at 360 px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: test.info().outputPath(`${where.replace(/[^a-z0-9]+/gi, '_')}-360px.png`), fullPage: true });
+  if (width) await page.setViewportSize(width);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -19,7 +19,7 @@ export function MetricChart({ points, percent, target, label }: { points: ChartP
   return (
     <div className="h-48 w-full" aria-hidden="true" title={label}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e7e5e4" vertical={false} />
           <XAxis dataKey="week" tickFormatter={week} tick={{ fontSize: 11 }} interval="preserveStartEnd" />
           <YAxis tickFormatter={value} tick={{ fontSize: 11 }} width={48} domain={percent ? [0, 1] : [0, 'auto']} allowDecimals={!!percent} />

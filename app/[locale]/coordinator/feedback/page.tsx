@@ -17,27 +17,29 @@ export default async function FeedbackPage({ params }: PageProps<'/[locale]/coor
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p>{t('explain', { min: MIN_PEOPLE })}</p>
-      <table className="w-full text-sm">
-        <caption className="sr-only">{t('title')}</caption>
-        <thead>
-          <tr className="text-left">
-            <th scope="col">{t('week')}</th>
-            <th scope="col" className="text-right">{t('responses')}</th>
-            <th scope="col" className="text-right">{t('satisfaction')}</th>
-            <th scope="col" className="text-right">{t('helped')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((w) => (
-            <tr key={w.week} className="border-t border-stone-200">
-              <th scope="row" className="text-left font-normal">{week(w.week)}</th>
-              <td className="text-right tabular-nums">{count(w.responses)}</td>
-              <td className="text-right tabular-nums">{avg(w.satisfaction)}</td>
-              <td className="text-right tabular-nums">{pct(w.helped)}</td>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm hyphens-auto">
+          <caption className="sr-only">{t('title')}</caption>
+          <thead>
+            <tr className="text-left">
+              <th scope="col">{t('week')}</th>
+              <th scope="col" className="text-right">{t('responses')}</th>
+              <th scope="col" className="text-right">{t('satisfaction')}</th>
+              <th scope="col" className="text-right">{t('helped')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w.week} className="border-t border-stone-200">
+                <th scope="row" className="text-left font-normal">{week(w.week)}</th>
+                <td className="text-right tabular-nums">{count(w.responses)}</td>
+                <td className="text-right tabular-nums">{avg(w.satisfaction)}</td>
+                <td className="text-right tabular-nums">{pct(w.helped)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <section aria-labelledby="notes" className="space-y-2">
         <h2 id="notes" className="text-xl font-semibold">{t('notesTitle')}</h2>
         <p className="text-sm text-stone-600">{t('notesExplain')}</p>
