@@ -34,12 +34,9 @@ export function apiOk(body: unknown, status = 200, headers: Record<string, strin
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-/** A service's `{ ok: false }` outcome (also the narrower `as const` literals some services return). */
-type Refusal = Pick<Extract<Outcome, { ok: false }>, 'formError'> & { ok: false; fieldErrors?: Readonly<Record<string, string | undefined>> };
-
 /** Maps a service's refusal to an HTTP status and error body. */
-export function apiRefusal(request: Request, outcome: Refusal, statusFor: Record<string, number> = {}) {
-  const code = outcome.formError ?? Object.values(outcome.fieldErrors ?? {}).find((c) => c !== undefined) ?? 'invalid';
+export function apiRefusal(request: Request, outcome: Extract<Outcome, { ok: false }>, statusFor: Record<string, number> = {}) {
+  const code = outcome.formError ?? Object.values(outcome.fieldErrors ?? {})[0] ?? 'invalid';
   return apiError(request, statusFor[code] ?? 400, code);
 }
 

@@ -7,6 +7,11 @@ export type ErrorState = { status: 'error'; fieldErrors: Record<string, string>;
 /** What a form shows after its action: localised messages only, never raw values. */
 export type FormState<T = object> = { status: 'idle' } | ({ status: 'ok' } & T) | ErrorState;
 
+/** An already-localised refusal (e.g. from authorizeAction) as a form's state. */
+export function refusedState(formError: string): ErrorState {
+  return { status: 'error', fieldErrors: {}, formError };
+}
+
 type Refusal = { fieldErrors?: FieldErrors; formError?: string; waitMinutes?: number };
 
 /**

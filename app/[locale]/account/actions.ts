@@ -8,15 +8,14 @@ import { changePassword, deleteAccount, regenerateRecoveryCodes } from '@/lib/ac
 import { signOut } from '@/lib/auth/auth';
 import { authorizeAction } from '@/lib/auth/guards';
 import { redirect } from '@/lib/i18n/navigation';
-import { localise, type FormState } from '@/lib/i18n/outcome';
+import { localise, refusedState, type FormState } from '@/lib/i18n/outcome';
 import { formText } from '@/lib/form-data';
 
 const text = (form: FormData, name: string) => formText(form, name, 1024);
-const denied = <T extends object = object>(formError: string): FormState<T> => ({ status: 'error', fieldErrors: {}, formError });
 
 export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction();
-  if (!auth.ok) return denied(auth.formError);
+  if (!auth.ok) return refusedState(auth.formError);
   if (text(form, 'newPassword') !== text(form, 'newPasswordRepeat')) {
     return localise({ ok: false, fieldErrors: { newPasswordRepeat: 'passwordMismatch' } });
   }
@@ -30,7 +29,7 @@ export async function regenerateCodesAction(
   form: FormData,
 ): Promise<FormState<{ recoveryCodes: string[] }>> {
   const auth = await authorizeAction();
-  if (!auth.ok) return denied(auth.formError);
+  if (!auth.ok) return refusedState(auth.formError);
   return localise(await regenerateRecoveryCodes(auth.user, text(form, 'currentPassword')));
 }
 
@@ -58,7 +57,7 @@ export async function endOtherSessionsAction(): Promise<void> {
 
 export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction();
-  if (!auth.ok) return denied(auth.formError);
+  if (!auth.ok) return refusedState(auth.formError);
   const outcome = await deleteAccount(auth.user, text(form, 'currentPassword'), text(form, 'confirmation'));
   if (!outcome.ok) return localise(outcome);
   await signOut({ redirect: false });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/guards';
-import { localise, localiseRefusal, type FormState } from '@/lib/i18n/outcome';
+import { localise, localiseRefusal, refusedState, type FormState } from '@/lib/i18n/outcome';
 import { rateSeller, redeemCode } from '@/lib/screening/redeem';
 import { formText } from '@/lib/form-data';
 
@@ -12,7 +12,7 @@ const text = (form: FormData, name: string) => formText(form, name, 100);
 
 export async function redeemAction(_prev: RedeemState, form: FormData): Promise<RedeemState> {
   const auth = await authorizeAction(['buyer']);
-  if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
+  if (!auth.ok) return refusedState(auth.formError);
   const outcome = await redeemCode(auth.user.id, text(form, 'code'));
   if (!outcome.ok) return localiseRefusal(outcome);
   revalidatePath('/[locale]/buyer', 'page');
@@ -21,7 +21,7 @@ export async function redeemAction(_prev: RedeemState, form: FormData): Promise<
 
 export async function rateSellerAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction(['buyer']);
-  if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
+  if (!auth.ok) return refusedState(auth.formError);
   const outcome = await rateSeller(auth.user.id, text(form, 'codeId'), { safe: text(form, 'safe') || 'skip', reliable: text(form, 'reliable') || 'skip' });
   if (outcome.ok) revalidatePath('/[locale]/buyer', 'page');
   return localise(outcome);

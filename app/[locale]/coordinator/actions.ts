@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { revokeInvite } from '@/db/queries/invites';
 import { createInvite } from '@/lib/accounts/invites';
 import { authorizeAction } from '@/lib/auth/guards';
-import type { FormState } from '@/lib/i18n/outcome';
+import { refusedState, type FormState } from '@/lib/i18n/outcome';
 
 export type InviteState = FormState<{ code: string; expiresOn: string }>;
 
 export async function createInviteAction(): Promise<InviteState> {
   const auth = await authorizeAction(['coordinator']);
-  if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
+  if (!auth.ok) return refusedState(auth.formError);
   const invite = await createInvite();
   revalidatePath('/[locale]/coordinator/invites', 'page');
   return { status: 'ok', ...invite };

@@ -1,15 +1,13 @@
 'use server';
 
 import { signUp } from '@/lib/accounts/sign-up';
+import { formText } from '@/lib/form-data';
 import { signIn } from '@/lib/auth/auth';
 import { localise, type FormState } from '@/lib/i18n/outcome';
 
 export type SignUpState = FormState<{ recoveryCodes: string[] }>;
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
+const text = (form: FormData, name: string) => formText(form, name);
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   const input = {

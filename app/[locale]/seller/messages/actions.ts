@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { deleteOwnMessage } from '@/db/queries/messages';
 import { authorizeAction } from '@/lib/auth/guards';
 import { formText } from '@/lib/form-data';
-import { localise, type FormState } from '@/lib/i18n/outcome';
+import { localise, refusedState, type FormState } from '@/lib/i18n/outcome';
 import { sendMessage, type SendInput } from '@/lib/messages/send';
 
 /** Sends a direct message or posts a warning, as the form's hidden `kind` says. */
 export async function sendMessageAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction(['seller']);
-  if (!auth.ok) return { status: 'error', fieldErrors: {}, formError: auth.formError };
+  if (!auth.ok) return refusedState(auth.formError);
   const kind = formText(form, 'kind', 10);
   const input = {
     kind,
