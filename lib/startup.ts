@@ -1,5 +1,6 @@
 import 'server-only';
 import { database } from '@/db/index';
+import { vacuumAnalyze } from '@/db/queries/health';
 import { DEMO_PASSWORD, seedDemoData } from '@/db/seed';
 import { env } from './env';
 import { purgeExpired } from './maintenance';
@@ -9,11 +10,14 @@ import { secrets } from './secrets';
 
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 
-/** Every ten minutes: physically delete what has expired, and take the weekly snapshot when due. */
+/**
+ * Every ten minutes: physically delete what has expired, and take the weekly snapshot when due;
+ * after it, on the embedded database (which has no autovacuum), reclaim the rows it replaced.
+ */
 async function periodic() {
   const now = new Date();
   await purgeExpired(now);
-  await takeSnapshotIfDue(now);
+  if ((await takeSnapshotIfDue(now)) && database().kind === 'pglite') await vacuumAnalyze();
 }
 
 export async function startServer(): Promise<void> {

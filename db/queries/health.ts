@@ -18,3 +18,11 @@ export async function databaseIsReachable(timeoutMs = 3000): Promise<boolean> {
     clearTimeout(timer);
   }
 }
+
+/**
+ * Reclaims dead rows and refreshes the planner's statistics. The embedded database (PGlite) has no
+ * autovacuum, and each weekly snapshot rewrites every score: the server runs this after it.
+ */
+export async function vacuumAnalyze() {
+  await getDb().execute(sql`vacuum (analyze)`);
+}

@@ -3,13 +3,14 @@ import { randomInt } from 'node:crypto';
 import {
   allBuyerCounters,
   allSellerIds,
-  allSellerRatingsWithRaterCounts,
   claimDueSnapshot,
   getSnapshot,
   saveSnapshots,
+  sellerRatingsOf,
   setNextSnapshot,
 } from '@/db/queries/snapshots';
-import { buyerScoreFromCounts, sellerScore, type BuyerCounts, type BuyerScore, type SellerRating, type SellerScore } from '@/lib/trust';
+import { getDb } from '@/db/index';
+import { buyerScoreFromCounts, sellerScore, type BuyerScore, type SellerRating, type SellerScore } from '@/lib/trust';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,21 +19,33 @@ export function nextSnapshotAfter(now: Date): Date {
   return new Date(now.getTime() + 7 * DAY_MS + randomInt(0, DAY_MS));
 }
 
-/** Takes the sealed snapshot of every buyer's and every seller's score. */
+const SELLERS_PER_READ = 100;
+
+/**
+ * Takes the sealed snapshot of every buyer's and every seller's score, in one transaction (all
+ * change together, and the reads agree with each other). Each buyer's influence is computed once
+ * from the counters; sellers are read and scored a hundred at a time, so memory stays bounded.
+ */
 export async function takeSnapshot(): Promise<{ buyers: number; sellers: number }> {
-  const buyers = await allBuyerCounters();
-  const bySeller = new Map<string, SellerRating[]>((await allSellerIds()).map((id) => [id, []]));
-  for (const { sellerId, safe, reliable, ...counts } of await allSellerRatingsWithRaterCounts()) {
-    // Each rating weighs the rating buyer's current influence; a deleted or unrated buyer's weighs 0.
-    const raterInfluence = counts.ratings === null ? 0 : buyerScoreFromCounts(counts as BuyerCounts).influence;
-    bySeller.get(sellerId)?.push({ safe, reliable, raterInfluence });
-  }
-  const rows = [
-    ...buyers.map((c) => ({ userId: c.buyerId, score: buyerScoreFromCounts(c) as unknown })),
-    ...[...bySeller].map(([userId, list]) => ({ userId, score: sellerScore(list) as unknown })),
-  ];
-  await saveSnapshots(rows);
-  return { buyers: buyers.length, sellers: bySeller.size };
+  return getDb().transaction(
+    async (tx) => {
+      const buyers = (await allBuyerCounters(tx)).map((c) => ({ userId: c.buyerId, score: buyerScoreFromCounts(c) }));
+      // A deleted or never-rated buyer's ratings weigh 0.
+      const influence = new Map(buyers.map((b) => [b.userId, b.score.influence]));
+      await saveSnapshots(buyers, tx);
+      const sellerIds = await allSellerIds(tx);
+      for (let i = 0; i < sellerIds.length; i += SELLERS_PER_READ) {
+        const ids = sellerIds.slice(i, i + SELLERS_PER_READ);
+        const bySeller = new Map<string, SellerRating[]>(ids.map((id) => [id, []]));
+        for (const { sellerId, raterId, safe, reliable } of await sellerRatingsOf(ids, tx)) {
+          bySeller.get(sellerId)!.push({ safe, reliable, raterInfluence: (raterId && influence.get(raterId)) || 0 });
+        }
+        await saveSnapshots([...bySeller].map(([userId, list]) => ({ userId, score: sellerScore(list) })), tx);
+      }
+      return { buyers: buyers.length, sellers: sellerIds.length };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
 }
 
 /** The server's timer calls this hourly; it runs at most once per due time across processes. */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, MEMORY, queryRows } from '@/db/client';
 import { useDatabase } from '@/db/index';
-import { databaseIsReachable } from '@/db/queries/health';
+import { databaseIsReachable, vacuumAnalyze } from '@/db/queries/health';
 import { ratings, users, verificationCodes } from '@/db/schema';
 import { withTestDatabase } from '../support/database';
 
@@ -27,6 +27,15 @@ async function addCode(sellerId: string, buyerId: string) {
 }
 
 describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('vacuums outside any transaction, on either driver, and keeps every live row', async () => {
+    const before = await queryRows<{ n: number }>(testDb.current().db, sql`select count(*)::int as n from users`);
+    await addUser('vacuum_me');
+    await testDb.current().db.execute(sql`delete from users where pseudonym_key = 'vacuum_me'`);
+    await vacuumAnalyze();
+    const after = await queryRows<{ n: number }>(testDb.current().db, sql`select count(*)::int as n from users`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
   it('is migrated and reachable', async () => {
     expect(await databaseIsReachable()).toBe(true);
     const tables = await queryRows<{ table_name: string }>(
