@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { createDatabase, targetFromEnv, type Database, type Db } from './client';
+import { createDatabase, targetFromEnv, type Database, type Db, type Executor } from './client';
 
 export type { Db, Executor, Tx } from './client';
 
@@ -28,4 +28,17 @@ export async function closeDatabase(): Promise<void> {
   const current = store.__coopDatabase;
   store.__coopDatabase = undefined;
   await current?.close();
+}
+
+/**
+ * A query built once per database (or transaction) and reused: building drizzle SQL costs more
+ * CPU than the database spends on a one-row look-up, so the hot paths prepare theirs.
+ */
+export function preparedQuery<T>(build: (db: Executor) => T): (db: Executor) => T {
+  const built = new WeakMap<Executor, T>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) built.set(db, (query = build(db)));
+    return query;
+  };
 }

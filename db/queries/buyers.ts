@@ -1,14 +1,13 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { getDb, type Executor } from '../index';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, preparedQuery, type Executor } from '../index';
 import { buyerCounters, users } from '../schema';
 
 const NO_COUNTS = { ratings: 0, safeYes: 0, safeNo: 0, reliableYes: 0, reliableNo: 0, raters: 0, unsafeRaters: 0, unreliableRaters: 0 };
 export type BuyerCountsRow = typeof NO_COUNTS;
 
-/** A buyer account by canonical pseudonym, with its counters: one indexed row, never a scan. */
-export async function findBuyerWithCounts(key: string, db: Executor = getDb()) {
-  const [row] = await db
+const buyerWithCounts = preparedQuery((db) =>
+  db
     .select({
       id: users.id,
       pseudonym: users.pseudonym,
@@ -23,7 +22,13 @@ export async function findBuyerWithCounts(key: string, db: Executor = getDb()) {
     })
     .from(users)
     .leftJoin(buyerCounters, eq(buyerCounters.buyerId, users.id))
-    .where(and(eq(users.pseudonymKey, key), eq(users.role, 'buyer')));
+    .where(and(eq(users.pseudonymKey, sql.placeholder('key')), eq(users.role, 'buyer')))
+    .prepare('buyer_with_counts'),
+);
+
+/** A buyer account by canonical pseudonym, with its counters: one indexed row, never a scan. */
+export async function findBuyerWithCounts(key: string, db: Executor = getDb()) {
+  const [row] = await buyerWithCounts(db).execute({ key });
   if (!row) return null;
   const { id, pseudonym, ...counts } = row;
   const present = counts.ratings !== null;

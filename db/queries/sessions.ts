@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
-import { getDb, type Executor } from '../index';
+import { and, asc, eq, gt, lte, ne, or, sql, type Placeholder } from 'drizzle-orm';
+import { getDb, preparedQuery, type Executor } from '../index';
 import { sessions, users } from '../schema';
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -8,7 +8,7 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 /** Idle expiry is pushed forward at most this often, so a busy page does not write every request. */
 export const SESSION_TOUCH_MS = 5 * 60 * 1000;
 
-const live = (now: Date) => and(gt(sessions.expiresAt, now), gt(sessions.idleExpiresAt, now));
+const live = (now: Date | Placeholder) => and(gt(sessions.expiresAt, now), gt(sessions.idleExpiresAt, now));
 
 export async function createSession(userId: string, tokenHash: string, now: Date, db: Executor = getDb()) {
   const [row] = await db
@@ -23,9 +23,8 @@ export async function createSession(userId: string, tokenHash: string, now: Date
   return row!.id;
 }
 
-/** The live session for a cookie token, with its user. */
-export async function findLiveSession(tokenHash: string, now: Date, db: Executor = getDb()) {
-  const [row] = await db
+const liveSession = preparedQuery((db) =>
+  db
     .select({
       sessionId: sessions.id,
       idleExpiresAt: sessions.idleExpiresAt,
@@ -37,7 +36,13 @@ export async function findLiveSession(tokenHash: string, now: Date, db: Executor
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), live(now)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), live(sql.placeholder('now'))))
+    .prepare('live_session'),
+);
+
+/** The live session for a cookie token, with its user (every signed-in request asks this). */
+export async function findLiveSession(tokenHash: string, now: Date, db: Executor = getDb()) {
+  const [row] = await liveSession(db).execute({ tokenHash, now: now.toISOString() });
   return row ?? null;
 }
 

@@ -15,11 +15,17 @@ export class ThrottledSignIn extends CredentialsSignin {
   }
 }
 
+/** Secure `__Host-` cookie in production; plain `session` over http in development and local tests. */
+export function sessionCookie(): { name: string; secure: boolean } {
+  const secure = env().NODE_ENV === 'production' && env().INSECURE_COOKIES !== '1';
+  return { name: secure ? '__Host-session' : 'session', secure };
+}
+
 // Auth.js handles the encrypted cookie; sessions themselves live in the database so they can
 // be listed and ended (lib/auth/sessions.ts). No /api/auth route is mounted: sign-in and
 // sign-out run only through our server actions, so the session object never reaches a browser.
 export const { auth, signIn, signOut } = NextAuth(() => {
-  const secure = env().NODE_ENV === 'production' && env().INSECURE_COOKIES !== '1';
+  const { name, secure } = sessionCookie();
   return {
     trustHost: true,
     secret: secrets().authSecret,
@@ -27,7 +33,7 @@ export const { auth, signIn, signOut } = NextAuth(() => {
     session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_MS / 1000 },
     cookies: {
       sessionToken: {
-        name: secure ? '__Host-session' : 'session',
+        name,
         options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
       },
     },
