@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { firstLoadJs } from '../bench/lib/page-weight';
+import { newSeller } from './people';
+
+// A guard, not the benchmark (npm run bench reports every route): the seller's look-up page must
+// not grow. The issue asks for ≤ 120 KB gzipped; Next.js 16 and React 19 alone ship about 130 KB
+// to every page (README, "Performance"), so the look-up page stands at 143 KB. This budget fails
+// the build if our own client code grows by more than a few kilobytes.
+const LOOKUP_PAGE_BUDGET_KB = 146;
+
+test('the look-up page stays within its first-load JS budget', async ({ browser, baseURL }) => {
+  const { page } = await newSeller(browser, 'de');
+  await page.goto('/de/seller');
+  const get = async (url: string) => {
+    const response = await page.request.get(url);
+    expect(response.status(), url).toBe(200);
+    // The seller's page itself, not a redirect to signing in.
+    if (!url.includes('/_next/')) expect(new URL(response.url()).pathname).toBe('/de/seller');
+    return response.body();
+  };
+  const weight = await firstLoadJs(baseURL!, '/de/seller', get);
+  expect(weight.files).toBeGreaterThan(3);
+  expect(weight.gzip / 1024).toBeLessThanOrEqual(LOOKUP_PAGE_BUDGET_KB);
+});
