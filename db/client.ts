@@ -22,7 +22,14 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Applies the committed SQL migrations in db/migrations (idempotent). */
   migrate(): Promise<void>;
+  /** A raw SQL text with $1… parameters on the underlying driver (benchmarks: EXPLAIN of captured queries). */
+  rawQuery(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
+}
+
+/** Options for tools: a logger sees every query the app's functions send (drizzle's Logger). */
+export interface DatabaseOptions {
+  logQuery?: (query: string, params: unknown[]) => void;
 }
 
 export type DatabaseTarget = { url: string } | { pgliteDir: string };
@@ -44,14 +51,17 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 // Any fixed 64-bit number: serialises migrations of several app instances on one server.
 const MIGRATION_LOCK = 4_217_733_091;
 
-export function createDatabase(target: DatabaseTarget): Database {
-  return 'url' in target ? postgresDatabase(target.url) : pgliteDatabase(target.pgliteDir);
+export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
+  const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
+  return 'url' in target ? postgresDatabase(target.url, logger) : pgliteDatabase(target.pgliteDir, logger);
 }
 
-function postgresDatabase(url: string): Database {
+type Logger = { logQuery: NonNullable<DatabaseOptions['logQuery']> } | undefined;
+
+function postgresDatabase(url: string, logger: Logger): Database {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
-    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
     kind: 'postgres',
     async migrate() {
       // One connection, so the session-level advisory lock covers every migration statement.
@@ -63,11 +73,12 @@ function postgresDatabase(url: string): Database {
         await conn.end({ timeout: 5 });
       }
     },
+    rawQuery: (text, params = []) => client.unsafe(text, params as never[]) as Promise<Record<string, unknown>[]>,
     close: () => client.end({ timeout: 5 }),
   };
 }
 
-function pgliteDatabase(dir: string): Database {
+function pgliteDatabase(dir: string, logger: Logger): Database {
   let release = () => {};
   if (dir !== MEMORY) {
     const absolute = path.resolve(dir);
@@ -76,11 +87,12 @@ function pgliteDatabase(dir: string): Database {
     release = acquireLock(`${absolute}.lock`);
   }
   const client = new PGlite(dir === MEMORY ? undefined : path.resolve(dir));
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
+    rawQuery: async (text, params = []) => (await client.query<Record<string, unknown>>(text, params)).rows,
     async close() {
       await client.close();
       release();

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { createDatabase, queryRows, targetFromEnv } from '@/db/client';
+import { useDatabase as installDatabase } from '@/db/index';
+import { vacuumAnalyze } from '@/db/queries/health';
+import { env } from '@/lib/env';
+import { lookupBuyer } from '@/lib/screening/lookup';
+import { publicSellerProfile } from '@/lib/screening/profile';
+import { takeSnapshotNow } from '@/lib/screening/snapshots';
+import { buyerName, sellerName } from '../data/generate';
+import { explain, queryRecorder } from './plans';
+
+/**
+ * Opens the benchmark database with a query recorder, times the weekly snapshot job over all of
+ * it, and EXPLAINs (ANALYZE, BUFFERS) the queries that the job, the look-up (of a buyer with one
+ * rating and of the most-rated buyer: the same rows either way) and the profile actually sent.
+ */
+export async function explainAll() {
+  const recorder = queryRecorder();
+  const database = createDatabase(targetFromEnv(env()), { logQuery: recorder.logQuery });
+  installDatabase(database);
+  await database.migrate();
+  // What autovacuum does in a normal PostgreSQL (this machine's runs without it; PGlite has none):
+  // earlier runs' snapshots and writes leave dead rows that would slow this run down.
+  console.log('VACUUM (ANALYZE)…');
+  await vacuumAnalyze();
+
+  console.log('Snapshot job…');
+  const started = performance.now();
+  const snapshot = await recorder.capture(() => takeSnapshotNow());
+  const snapshotSeconds = (performance.now() - started) / 1000;
+
+  const [heavy] = await queryRows<{ key: string }>(
+    database.db,
+    sql`select u.pseudonym_key as key from buyer_counters c join users u on u.id = c.buyer_id order by c.ratings desc limit 1`,
+  );
+  const [light] = await queryRows<{ key: string }>(
+    database.db,
+    sql`select u.pseudonym_key as key from buyer_counters c join users u on u.id = c.buyer_id where c.ratings = 1 limit 1`,
+  );
+  const plans = [];
+  for (const [label, key] of [['one rating', light?.key ?? buyerName(1)], ['most ratings', heavy?.key ?? buyerName(1)]]) {
+    const { queries } = await recorder.capture(() => lookupBuyer(key!));
+    plans.push(...(await explain(database, `look-up, buyer with ${label} (${key})`, queries)));
+  }
+  const profile = await recorder.capture(() => publicSellerProfile(sellerName(1)));
+  plans.push(...(await explain(database, 'seller profile', profile.queries)));
+  plans.push(...(await explain(database, 'snapshot job', snapshot.queries)));
+  return { database, plans, snapshotSeconds };
+}

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
+import type { WriteTally } from './load';
+
+export interface TodayCounts {
+  codes: number;
+  redeemed: number;
+  sellerRatings: number;
+  buyerRatings: number;
+}
+
+/** What exists with today's date (the generated data is all older). */
+export async function todayCounts(db: Db): Promise<TodayCounts> {
+  const [row] = await queryRows<TodayCounts>(
+    db,
+    sql`select
+      (select count(*)::int from verification_codes where created_on = current_date) as codes,
+      (select count(*)::int from verification_codes where redeemed_on = current_date) as redeemed,
+      (select count(*)::int from ratings where created_on = current_date and direction = 'seller_rates_buyer') as "sellerRatings",
+      (select count(*)::int from ratings where created_on = current_date and direction = 'buyer_rates_seller') as "buyerRatings"`,
+  );
+  return row!;
+}
+
+/**
+ * After the write load: the database holds exactly what the clients were told succeeded (nothing
+ * lost, nothing twice), every returned code was redeemed and rated by its buyer (and by its seller
+ * unless she was told her rating was not stored: a pair already rated today), and the buyers'
+ * counters equal a recount.
+ */
+export async function verifyWrites(db: Db, before: TodayCounts, tally: WriteTally, buyerIds: string[]) {
+  const after = await todayCounts(db);
+  const ids = [...tally.codeIds];
+  const list = (values: string[]) => sql.join(values.map((v) => sql`${v}::uuid`), sql`, `);
+  let complete = 0;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from verification_codes v
+        where v.id in (${list(ids.slice(i, i + 1000))}) and v.redeemed_on = current_date and v.code_hmac is null
+          and exists (select 1 from ratings r where r.code_id = v.id and r.direction = 'buyer_rates_seller')`,
+    );
+    complete += row!.n;
+  }
+  const [counters] = await queryRows<{ mismatched: number }>(
+    db,
+    sql`select count(*)::int as mismatched from buyer_counters c
+      join (select ratee_id, count(*) as n, count(*) filter (where safe) as sy, count(*) filter (where safe = false) as sn,
+              count(*) filter (where reliable) as ry, count(*) filter (where reliable = false) as rn, count(distinct rater_id) as raters
+            from ratings where direction = 'seller_rates_buyer' and ratee_id in (${list(buyerIds)}) group by ratee_id) r
+        on r.ratee_id = c.buyer_id
+      where (c.ratings, c.safe_yes, c.safe_no, c.reliable_yes, c.reliable_no, c.raters) is distinct from (r.n, r.sy, r.sn, r.ry, r.rn, r.raters)`,
+  );
+  const delta = {
+    codes: after.codes - before.codes,
+    redeemed: after.redeemed - before.redeemed,
+    sellerRatings: after.sellerRatings - before.sellerRatings,
+    buyerRatings: after.buyerRatings - before.buyerRatings,
+  };
+  const ok =
+    delta.codes === tally.generated &&
+    delta.redeemed === tally.redeemed &&
+    delta.sellerRatings === tally.sellerRated &&
+    delta.buyerRatings === tally.buyerRated &&
+    complete === ids.length &&
+    counters!.mismatched === 0;
+  return { ok, client: { ...tally, codeIds: ids.length }, database: delta, completeEncounters: complete, counterMismatches: counters!.mismatched };
+}
