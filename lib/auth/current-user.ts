@@ -31,7 +31,7 @@ async function sessionToken(value: string, name: string): Promise<string | null>
 /**
  * The signed-in user of this request, checked against the session table; once per request.
  * Reads the Auth.js cookie itself instead of calling auth(), which would also re-encrypt and
- * re-issue the cookie on every request (a quarter of a look-up's CPU time in the benchmark). The
+ * re-issue the cookie on every request (over half of a look-up's CPU time; README, Performance). The
  * cookie's own expiry is the session's absolute one; the database decides everything else.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
