@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // next-intl imports 'next/navigation' without an extension; let Vite resolve it.
-    server: { deps: { inline: ['next-intl'] } },
+    server: { deps: { inline: ['next-intl', 'next-auth'] } },
     include: ['test/**/*.test.ts'],
     // Fixed AUTH_SECRET / HASH_SECRET before any app module reads the environment.
     setupFiles: ['test/support/env.ts'],

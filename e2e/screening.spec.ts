@@ -14,9 +14,10 @@ for (const locale of ['de', 'en'] as const) {
     const bea = await newSeller(browser, locale, true);
     const buyer = await newBuyer(browser, locale, true);
 
-    // The buyer's own score before anything happens: the snapshot taken at start-up, or none.
+    // The buyer's own score before anything happens: none yet, and why, with nothing pending shown.
     await buyer.page.goto(`/${locale}/buyer`);
     const ownScore = buyer.page.getByRole('region', { name: t.OwnScore.title });
+    await expect(ownScore).toContainText(t.OwnScore.none);
     const before = await ownScore.textContent();
 
     // 1. Anna looks up the new buyer.
@@ -68,7 +69,7 @@ for (const locale of ['de', 'en'] as const) {
     await page.getByRole('button', { name: t.Redeem.submit }).click();
     await expect(page.getByRole('main').getByRole('alert')).toHaveText(t.Validation.invalidCode);
 
-    // 6. The buyer's own score has not moved: it changes only with the weekly snapshot.
+    // 6. The buyer's own score has not moved: one rating never shows (three from three raters, weekly).
     await expect(page.getByRole('region', { name: t.OwnScore.title })).toHaveText(before!);
 
     // Anna's history shows the encounter redeemed and rated.

@@ -7,8 +7,33 @@ export async function allBuyerCounters(db: Executor = getDb()) {
   return db.select().from(buyerCounters);
 }
 
-export async function allSellerIds(db: Executor = getDb()) {
-  return (await db.select({ id: users.id }).from(users).where(eq(users.role, 'seller'))).map((r) => r.id);
+/**
+ * Everyone about whom ratings arrived since their last release, with how many and from how many
+ * distinct raters still on the service (a deleted rater's id is null): over ratings_unreleased_idx.
+ */
+export async function pendingRatings(db: Executor = getDb()) {
+  return db
+    .select({
+      userId: ratings.rateeId,
+      role: users.role,
+      ratings: sql<number>`count(*)::int`,
+      raters: sql<number>`count(distinct ${ratings.raterId})::int`,
+    })
+    .from(ratings)
+    .innerJoin(users, eq(users.id, ratings.rateeId))
+    .where(sql`not ${ratings.released}`)
+    .groupBy(ratings.rateeId, users.role);
+}
+
+/** The ratings a release has just counted: every pending rating of these people. */
+export async function markReleased(userIds: string[], db: Executor = getDb()) {
+  // In slices: a first release may cover every buyer, more than a statement's parameters.
+  for (let i = 0; i < userIds.length; i += 5000) {
+    await db
+      .update(ratings)
+      .set({ released: true })
+      .where(and(inArray(ratings.rateeId, userIds.slice(i, i + 5000)), sql`not ${ratings.released}`));
+  }
 }
 
 /**

@@ -74,11 +74,18 @@ export const ratings = pgTable(
     safe: boolean('safe'),
     reliable: boolean('reliable'),
     createdOn: date('created_on').notNull().default(sql`current_date`),
+    /**
+     * Counted in the ratee's released score. False until a weekly run releases a new score for
+     * them, which needs RELEASE_THRESHOLD new ratings from as many raters (lib/disclosure).
+     */
+    released: boolean('released').notNull().default(false),
   },
   (t) => [
     uniqueIndex('ratings_code_direction_idx').on(t.codeId, t.direction),
     index('ratings_ratee_idx').on(t.rateeId, t.direction),
     index('ratings_created_idx').on(t.direction, t.createdOn),
+    // The weekly run reads only what is pending.
+    index('ratings_unreleased_idx').on(t.rateeId, t.raterId).where(sql`not ${t.released}`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { findBuyerWithCounts } from '@/db/queries/buyers';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
+import { roundBuyerScore } from '@/lib/disclosure/coarse';
 import { buyerScoreFromCounts, confidenceString, type BuyerScore } from '@/lib/trust';
 import type { Outcome } from '@/lib/accounts/errors';
 import { liveWarningsAbout } from '@/lib/messages/read';
@@ -23,8 +24,8 @@ export interface BuyerReputation extends BuyerScore {
 }
 
 /**
- * A seller's live look-up of a buyer: the score and the raw counts behind it, from one row of
- * counters. `found: false` for a pseudonym with no buyer account.
+ * A seller's live look-up of a buyer: the score (to 2 decimals, like every figure a rated person
+ * could compare over time) and the raw counts behind it, from one row of counters. `found: false` for a pseudonym with no buyer account.
  */
 export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: false } | { found: true; reputation: BuyerReputation }>> {
   const parsed = pseudonymSchema.safeParse(pseudonym);
@@ -32,7 +33,7 @@ export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: f
   const buyer = await findBuyerWithCounts(pseudonymKey(parsed.data));
   if (!buyer) return { ok: true, found: false };
   const c = buyer.counts;
-  const score = buyerScoreFromCounts(c);
+  const score = roundBuyerScore(buyerScoreFromCounts(c));
   return {
     ok: true,
     found: true,

@@ -1,14 +1,15 @@
 import 'server-only';
 import { findPublicSeller } from '@/db/queries/snapshots';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
-import { confidenceString, type SellerScore } from '@/lib/trust';
+import type { DisclosedScore } from '@/lib/disclosure/coarse';
+import { confidenceString } from '@/lib/trust';
 
 export interface PublicSellerProfile {
   pseudonym: string;
   /** Month only: "2026-11". */
   memberSince: string;
-  /** The last weekly snapshot (null before the first one), never the live score. */
-  score: (SellerScore & { confidence: string | null }) | null;
+  /** Her last release (null before the first one): rounded, banded, never the live score. */
+  score: (DisclosedScore & { confidence: string | null }) | null;
   snapshotOn: string | null;
 }
 
@@ -18,7 +19,7 @@ export async function publicSellerProfile(pseudonym: string): Promise<PublicSell
   if (!parsed.success) return null;
   const row = await findPublicSeller(pseudonymKey(parsed.data));
   if (!row) return null;
-  const score = row.score as SellerScore | null;
+  const score = row.score as DisclosedScore | null;
   return {
     pseudonym: row.pseudonym,
     memberSince: row.memberSince.slice(0, 7),

@@ -5,6 +5,7 @@ import { buyerCounters } from '@/db/schema';
 import { rateBuyer } from '@/lib/screening/encounters';
 import { lookupBuyer } from '@/lib/screening/lookup';
 import { rateSeller, redeemCode } from '@/lib/screening/redeem';
+import { roundBuyerScore } from '@/lib/disclosure/coarse';
 import { buyerScore, type Flag } from '@/lib/trust';
 import { withTestDatabase } from '../support/database';
 import { ageLastRated, encounter, makeUsers, prng, ratingsOfCode } from './screening-support';
@@ -165,10 +166,10 @@ describe(`buyer counters (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
       expect(expected.unsafeRaters).toBe(new Set(mine.filter((m) => m.safe === false).map((m) => m.seller)).size);
       expect(expected.unreliableRaters).toBe(new Set(mine.filter((m) => m.reliable === false).map((m) => m.seller)).size);
 
-      // The live look-up reads the counters and scores them exactly as buyerScore() scores the flags.
+      // The live look-up reads the counters and scores them as buyerScore() scores the flags (shown to two decimals).
       const look = await lookupBuyer(buyer.pseudonym);
       if (!look.ok || !look.found) throw new Error('buyer not found');
-      const score = buyerScore(mine);
+      const score = roundBuyerScore(buyerScore(mine));
       expect(look.reputation).toMatchObject({ ...score, counts: { ratings: mine.length, sellers: expected.raters } });
     }
     expect(counters.has(neverRated!.id)).toBe(false);

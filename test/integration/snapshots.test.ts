@@ -2,40 +2,21 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSnapshot } from '@/db/queries/snapshots';
 import { scoreSnapshots, snapshotSchedule, users } from '@/db/schema';
-import { rateBuyer } from '@/lib/screening/encounters';
+import { discloseScore } from '@/lib/disclosure/coarse';
 import { lookupBuyer } from '@/lib/screening/lookup';
 import { publicSellerProfile } from '@/lib/screening/profile';
-import { rateSeller, redeemCode } from '@/lib/screening/redeem';
-import { ownBuyerScore, ownSellerScore, takeSnapshot, takeSnapshotIfDue } from '@/lib/screening/snapshots';
-import { buyerScore, confidenceString, sellerScore, type BuyerRating, type SellerScore } from '@/lib/trust';
+import { ownScore, takeSnapshot, takeSnapshotIfDue } from '@/lib/screening/snapshots';
+import { buyerScore, confidenceString, sellerScore, type BuyerRating } from '@/lib/trust';
 import { withTestDatabase } from '../support/database';
 import { databaseToday } from './helpers';
-import { ageLastRated, encounter, makeUser, type TestUser } from './screening-support';
+import { buyerRates, expectCoarse, sellerRates as rates } from './score-support';
+import { makeUser, type TestUser } from './screening-support';
 
 const testDb = withTestDatabase();
 const db = () => testDb.current().db;
+const sellerRates = (seller: TestUser, buyer: TestUser, flags: BuyerRating) => rates(db(), seller, buyer, flags);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The seller records an encounter with the buyer, who redeems it and rates her. */
-async function buyerRates(seller: TestUser, buyer: TestUser, flags: BuyerRating) {
-  const code = await encounter(seller.id, { buyer: buyer.pseudonym });
-  expect(await redeemCode(buyer.id, code.code)).toMatchObject({ ok: true });
-  expect(await rateSeller(buyer.id, code.codeId, flags)).toEqual({ ok: true });
-}
-
-/** The seller rates the buyer (on another day if she already did today). */
-async function sellerRates(seller: TestUser, buyer: TestUser, flags: BuyerRating) {
-  await ageLastRated(db(), buyer.id, seller.id);
-  const code = await encounter(seller.id, { buyer: buyer.pseudonym });
-  expect(await rateBuyer(seller.id, code.codeId, flags)).toEqual({ ok: true });
-}
-
-async function sellerSnapshot(seller: TestUser): Promise<SellerScore> {
-  const own = await ownSellerScore(seller.id);
-  if (!own) throw new Error(`no snapshot for ${seller.pseudonym}`);
-  return own.score;
-}
 
 async function nextDueAt(): Promise<Date> {
   const [row] = await db().select().from(snapshotSchedule);
@@ -43,8 +24,8 @@ async function nextDueAt(): Promise<Date> {
   return new Date(row.nextDueAt);
 }
 
-describe(`snapshots and the public profile (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
-  let main: TestUser; // rated by a trusted, a low-trust and a new buyer
+describe(`weekly releases and the public profile (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let main: TestUser; // rated by a trusted, a low-trust and a new buyer: three distinct raters
   let lonely: TestUser; // rated only by the low-trust buyer
   let unrated: TestUser;
   let raters: TestUser[]; // sellers who rate the buyers
@@ -80,141 +61,100 @@ describe(`snapshots and the public profile (${process.env.DATABASE_URL ? 'Postgr
     await buyerRates(lonely, lowTrust, { safe: false, reliable: false });
   });
 
-  it('the public profile shows nothing of a seller before the first snapshot, and nothing of anyone else', async () => {
+  it('the public profile shows nothing of a seller before her first release, and nothing of anyone else', async () => {
     const today = await databaseToday(db());
-    expect(await publicSellerProfile('snap.main')).toEqual({
-      pseudonym: 'Snap.Main',
-      memberSince: today.slice(0, 7),
-      score: null,
-      snapshotOn: null,
-    });
+    expect(await publicSellerProfile('snap.main')).toEqual({ pseudonym: 'Snap.Main', memberSince: today.slice(0, 7), score: null, snapshotOn: null });
     for (const name of [trusted.pseudonym, newcomer.pseudonym, coordinator.pseudonym, 'Nobody.Here', 'x', '', 'a b c']) {
       expect(await publicSellerProfile(name), name).toBeNull();
     }
-    expect(await ownSellerScore(main.id)).toBeNull();
-    expect(await ownBuyerScore(trusted.id)).toBeNull();
+    expect(await ownScore(main.id)).toBeNull();
+    expect(await ownScore(trusted.id)).toBeNull();
   });
 
-  it("weights each buyer's rating of a seller by that buyer's current influence I = T³", async () => {
+  it("releases only people with 3 new ratings from 3 raters, weighting buyers' ratings of sellers by I = T³", async () => {
     const lowInfluence = buyerScore(lowFlags).influence;
-    expect(buyerScore(lowFlags).trust).toBe(0.5);
     expect(lowInfluence).toBe(0.125);
-    expect(buyerScore(trustedFlags).influence).toBe(1);
-    // The live look-up agrees with the influences used below.
-    const look = await lookupBuyer(lowTrust.pseudonym);
-    expect(look).toMatchObject({ ok: true, found: true, reputation: { influence: 0.125 } });
+    // The live look-up shows the influence to two decimals.
+    expect(await lookupBuyer(lowTrust.pseudonym)).toMatchObject({ ok: true, found: true, reputation: { influence: 0.13, trust: 0.5 } });
 
     const today = await databaseToday(db());
-    expect(await takeSnapshot()).toEqual({ buyers: 2, sellers: 6 });
+    expect(await takeSnapshot()).toEqual({ buyers: 1, sellers: 1 });
 
-    const expectedMain = sellerScore([
+    const exactMain = sellerScore([
       { safe: true, reliable: true, raterInfluence: 1 },
       { safe: false, reliable: false, raterInfluence: lowInfluence },
       { safe: false, reliable: false, raterInfluence: 0 }, // a new buyer weighs nothing
     ]);
-    const mainSnap = await ownSellerScore(main.id);
-    expect(mainSnap).toEqual({ score: expectedMain, takenOn: today });
-    // n_w = 1.125, k_w = 0.125: f = 0.25·0.125 − 0.125 + 1. Unweighted, two unsafe of three would be 0.
-    expect(mainSnap!.score).toMatchObject({ safety: 0.90625, reliability: 0.90625, sampleSize: 3, trustedWeight: 1.125 });
-    expect(sellerScore([true, false, false].map((safe) => ({ safe, reliable: safe, raterInfluence: 1 }))).safety).toBe(0);
+    // n_w = 1.125, k_w = 0.125: f = 0.25·0.125 − 0.125 + 1 = 0.90625, shown as 0.91.
+    expect(exactMain).toMatchObject({ safety: 0.90625, reliability: 0.90625, sampleSize: 3, trustedWeight: 1.125 });
+    const mainSnap = await ownScore(main.id);
+    expect(mainSnap).toEqual({ score: discloseScore(exactMain), takenOn: today });
+    expect(mainSnap!.score).toMatchObject({ safety: 0.91, reliability: 0.91, sampleSize: '<5' });
+    expect(mainSnap!.score).not.toHaveProperty('trustedWeight');
+    expectCoarse(mainSnap);
+    expect(await ownScore(lowTrust.id)).toEqual({ score: discloseScore(buyerScore(lowFlags)), takenOn: today });
 
-    // A lone low-trust rater cannot produce a score (Σ I < 1).
-    expect(await sellerSnapshot(lonely)).toEqual(sellerScore([{ safe: false, reliable: false, raterInfluence: lowInfluence }]));
-    expect(await sellerSnapshot(lonely)).toMatchObject({ safety: null, reliability: null, trust: null, sampleSize: 1, trustedWeight: 0.125 });
-    expect(await sellerSnapshot(unrated)).toEqual(sellerScore([]));
-    expect(await sellerSnapshot(unrated)).toMatchObject({ safety: null, sampleSize: 0, trustedWeight: 0 });
-    for (const rater of raters) expect(await sellerSnapshot(rater)).toEqual(sellerScore([]));
-
-    // Buyers' snapshots; a buyer nobody rated has none yet.
-    expect(await ownBuyerScore(trusted.id)).toEqual({ score: buyerScore(trustedFlags), takenOn: today });
-    expect(await ownBuyerScore(lowTrust.id)).toEqual({ score: buyerScore(lowFlags), takenOn: today });
-    expect(await ownBuyerScore(newcomer.id)).toBeNull();
-    // Coordinators are not scored.
-    expect(await getSnapshot(coordinator.id)).toBeNull();
-    expect(await db().$count(scoreSnapshots)).toBe(8);
+    // One rater, or none: no release at all, so nothing to compare later.
+    for (const person of [lonely, unrated, ...raters, trusted, newcomer, coordinator]) expect(await getSnapshot(person.id), person.pseudonym).toBeNull();
+    expect(await db().$count(scoreSnapshots)).toBe(2);
   });
 
-  it('the public profile shows the month the seller joined and her snapshot', async () => {
+  it('the public profile shows the month the seller joined and her release, coarse', async () => {
     await db().update(users).set({ memberSince: '2025-03-17' }).where(eq(users.id, main.id));
-    const snap = await sellerSnapshot(main);
+    const snap = (await ownScore(main.id))!;
     const profile = await publicSellerProfile(' SNAP.main ');
     expect(profile).toEqual({
       pseudonym: 'Snap.Main',
       memberSince: '2025-03',
-      score: { ...snap, confidence: confidenceString(snap.safetyInterval) },
-      snapshotOn: await databaseToday(db()),
+      score: { ...snap.score, confidence: confidenceString(snap.score.safetyInterval) },
+      snapshotOn: snap.takenOn,
     });
     expect(profile!.score!.confidence).toMatch(/^\d\.\d\d-\d\.\d\d$/);
-    expect((await publicSellerProfile(lonely.pseudonym))!.score).toMatchObject({ safety: null, confidence: null });
-    for (const name of [trusted.pseudonym, lowTrust.pseudonym, coordinator.pseudonym, 'Nobody.Here']) {
-      expect(await publicSellerProfile(name), name).toBeNull();
-    }
+    expectCoarse(profile);
+    expect(await publicSellerProfile(lonely.pseudonym)).toMatchObject({ score: null, snapshotOn: null });
   });
 
-  it('does not move when new ratings arrive, only at the next snapshot', async () => {
-    const before = {
-      main: await ownSellerScore(main.id),
-      unrated: await ownSellerScore(unrated.id),
-      trusted: await ownBuyerScore(trusted.id),
-      profile: await publicSellerProfile(main.pseudonym),
-    };
-    // The trusted buyer is now flagged unsafe (T = f(1, 2) = 0.25, I = 1/64), and rates the unrated seller.
-    const trustedNow: BuyerRating[] = [...trustedFlags, { safe: false, reliable: null }];
-    await sellerRates(raters[1]!, trusted, trustedNow[1]!);
+  it('influence changes and new ratings below the threshold release nothing', async () => {
+    const before = { main: await ownScore(main.id), trusted: await ownScore(trusted.id), profile: await publicSellerProfile(main.pseudonym) };
+    // The trusted buyer is flagged unsafe (T = 0.25, so the main seller's live score would lose
+    // its only trusted rater) and rates the unrated seller.
+    await sellerRates(raters[1]!, trusted, { safe: false, reliable: null });
     await buyerRates(unrated, trusted, { safe: true, reliable: true });
-
-    // The live look-up shows it at once ...
     expect(await lookupBuyer(trusted.pseudonym)).toMatchObject({ reputation: { safety: 0.25, counts: { unsafe: 1 } } });
-    // ... the snapshots do not.
-    expect(await ownSellerScore(main.id)).toEqual(before.main);
-    expect(await ownSellerScore(unrated.id)).toEqual(before.unrated);
-    expect(await ownBuyerScore(trusted.id)).toEqual(before.trusted);
-    expect(await publicSellerProfile(main.pseudonym)).toEqual(before.profile);
 
-    await takeSnapshot();
-    const trustedInfluence = buyerScore(trustedNow).influence;
-    expect(trustedInfluence).toBe(0.015625);
-    expect(await ownBuyerScore(trusted.id)).toMatchObject({ score: buyerScore(trustedNow) });
-    // The main seller's score now uses the trusted buyer's current, lower influence: Σ I < 1, no score.
-    const mainNow = await sellerSnapshot(main);
-    expect(mainNow).toEqual(
-      sellerScore([
-        { safe: true, reliable: true, raterInfluence: trustedInfluence },
-        { safe: false, reliable: false, raterInfluence: 0.125 },
-        { safe: false, reliable: false, raterInfluence: 0 },
-      ]),
-    );
-    expect(mainNow).toMatchObject({ safety: null, trustedWeight: 0.140625 });
-    expect(await sellerSnapshot(unrated)).toMatchObject({ sampleSize: 1, trustedWeight: trustedInfluence });
-    expect((await publicSellerProfile(main.pseudonym))!.score).toEqual({ ...mainNow, confidence: null });
+    expect(await takeSnapshot()).toEqual({ buyers: 0, sellers: 0 });
+    expect(await ownScore(main.id)).toEqual(before.main);
+    expect(await ownScore(trusted.id)).toEqual(before.trusted);
+    expect(await publicSellerProfile(main.pseudonym)).toEqual(before.profile);
+    expect(await ownScore(unrated.id)).toBeNull();
   });
 
   it('takeSnapshotIfDue runs once, then not again until a jittered week later', async () => {
     expect(await db().$count(snapshotSchedule)).toBe(0);
     const now = new Date();
-    // Something to show that a run happened: one more rating of the low-trust buyer.
-    const lowNow: BuyerRating[] = [...lowFlags, { safe: true, reliable: false }];
-    await sellerRates(raters[2]!, lowTrust, lowNow[3]!);
-    expect((await ownBuyerScore(lowTrust.id))!.score).toEqual(buyerScore(lowFlags));
+    // Something to show that a run happened: three more ratings of the low-trust buyer.
+    const lowNow: BuyerRating[] = [...lowFlags, { safe: true, reliable: false }, { safe: true, reliable: true }, { safe: true, reliable: true }];
+    for (let i = 0; i < 3; i++) await sellerRates(raters[i]!, lowTrust, lowNow[3 + i]!);
+    expect((await ownScore(lowTrust.id))!.score).toEqual(discloseScore(buyerScore(lowFlags)));
 
     expect(await takeSnapshotIfDue(now)).toBe(true);
-    expect((await ownBuyerScore(lowTrust.id))!.score).toEqual(buyerScore(lowNow));
+    expect((await ownScore(lowTrust.id))!.score).toEqual(discloseScore(buyerScore(lowNow)));
     const due = await nextDueAt();
     expect(due.getTime()).toBeGreaterThanOrEqual(now.getTime() + 7 * DAY_MS);
     expect(due.getTime()).toBeLessThanOrEqual(now.getTime() + 8 * DAY_MS);
 
-    // Not due: no run, and the snapshot stays as it is.
-    const lowLater: BuyerRating[] = [...lowNow, { safe: false, reliable: false }];
-    await sellerRates(raters[0]!, lowTrust, lowLater[4]!);
+    // Not due: no run, and the release stays as it is.
+    const lowLater: BuyerRating[] = [...lowNow, { safe: false, reliable: false }, { safe: false, reliable: false }, { safe: false, reliable: false }];
+    for (let i = 0; i < 3; i++) await sellerRates(raters[i]!, lowTrust, lowLater[6 + i]!);
     for (const at of [now, new Date(now.getTime() + 60_000), new Date(now.getTime() + 6 * DAY_MS), new Date(due.getTime() - 1000)]) {
       expect(await takeSnapshotIfDue(at), at.toISOString()).toBe(false);
     }
     expect(await nextDueAt()).toEqual(due);
-    expect((await ownBuyerScore(lowTrust.id))!.score).toEqual(buyerScore(lowNow));
+    expect((await ownScore(lowTrust.id))!.score).toEqual(discloseScore(buyerScore(lowNow)));
 
     // Due: it runs, once, and schedules the next.
     expect(await takeSnapshotIfDue(due)).toBe(true);
-    expect((await ownBuyerScore(lowTrust.id))!.score).toEqual(buyerScore(lowLater));
+    expect((await ownScore(lowTrust.id))!.score).toEqual(discloseScore(buyerScore(lowLater)));
     expect(await takeSnapshotIfDue(due)).toBe(false);
     const next = await nextDueAt();
     expect(next.getTime()).toBeGreaterThanOrEqual(due.getTime() + 7 * DAY_MS);
@@ -222,15 +162,10 @@ describe(`snapshots and the public profile (${process.env.DATABASE_URL ? 'Postgr
     expect(await db().$count(snapshotSchedule)).toBe(1);
   });
 
-  it('a seller who joins after the snapshot has a profile but no score until the next one', async () => {
+  it('a seller who joins later has a profile but no score until three buyers have rated her', async () => {
     const late = await makeUser('seller', 'Snap.Late');
     await db().execute(sql`update users set member_since = date '2026-01-31' where id = ${late.id}`);
-    expect(await publicSellerProfile(late.pseudonym)).toEqual({ pseudonym: 'Snap.Late', memberSince: '2026-01', score: null, snapshotOn: null });
     await takeSnapshot();
-    expect(await publicSellerProfile(late.pseudonym)).toMatchObject({
-      memberSince: '2026-01',
-      score: { ...sellerScore([]), confidence: null },
-      snapshotOn: await databaseToday(db()),
-    });
+    expect(await publicSellerProfile(late.pseudonym)).toEqual({ pseudonym: 'Snap.Late', memberSince: '2026-01', score: null, snapshotOn: null });
   });
 });

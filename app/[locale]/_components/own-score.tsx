@@ -1,25 +1,21 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Interval } from '@/lib/trust';
+import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
+import { BAND_KEYS, type DisclosedScore } from '@/lib/disclosure/coarse';
 import { twoDecimals } from '@/lib/i18n/format';
+import { Link } from '@/lib/i18n/navigation';
 
-interface Score {
-  safety: number | null;
-  reliability: number | null;
-  trust: number | null;
-  sampleSize: number;
-  safetyInterval: Interval | null;
-}
-
-/** One's own score: the last weekly snapshot, never live, never who rated. */
-export async function OwnScore({ snapshot }: { snapshot: { score: Score; takenOn: string } | null }) {
+/**
+ * One's own score: the last release, never live, never who rated. Before the first release it
+ * says why there is none, with no count of what is pending (that count would itself tell).
+ */
+export async function OwnScore({ snapshot, guide }: { snapshot: { score: DisclosedScore; takenOn: string } | null; guide: '/guide/seller' | '/guide/buyer' }) {
   const [t, format] = await Promise.all([getTranslations('OwnScore'), getFormatter()]);
   const num = (x: number | null) => twoDecimals(format, x);
   return (
     <section aria-labelledby="own-score" className="space-y-2 rounded-md border border-stone-300 bg-white p-4">
       <h2 id="own-score" className="text-xl font-semibold">{t('title')}</h2>
-      <p className="text-sm text-stone-600">{t('explain')}</p>
       {!snapshot ? (
-        <p>{t('none')}</p>
+        <p className="font-medium">{t('none')}</p>
       ) : (
         <>
           <p>{t('takenOn', { date: format.dateTime(new Date(snapshot.takenOn), { dateStyle: 'medium' }) })}</p>
@@ -31,10 +27,14 @@ export async function OwnScore({ snapshot }: { snapshot: { score: Score; takenOn
             <dt>{t('trust')}</dt>
             <dd>{num(snapshot.score.trust)}</dd>
             <dt>{t('sampleSize')}</dt>
-            <dd>{snapshot.score.sampleSize}</dd>
+            <dd>{t('band', { band: BAND_KEYS[snapshot.score.sampleSize] })}</dd>
           </dl>
         </>
       )}
+      <p className="text-sm text-stone-600">{t('explain', { k: RELEASE_THRESHOLD })}</p>
+      <p className="text-sm">
+        <Link href={guide} className="inline-block py-3 underline underline-offset-4">{t('more')}</Link>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
 
 /** A guide of numbered sections, all text from messages (Guides.<which>.steps.N). */
 export async function StepsGuide({ which, count }: { which: 'seller' | 'buyer'; count: number }) {
@@ -10,7 +11,7 @@ export async function StepsGuide({ which, count }: { which: 'seller' | 'buyer'; 
       {steps.map((n) => (
         <section key={n} aria-labelledby={`step-${n}`} className="space-y-1">
           <h2 id={`step-${n}`} className="text-lg font-semibold">{t(`steps.${n}.title`)}</h2>
-          <p>{t(`steps.${n}.body`)}</p>
+          <p>{t(`steps.${n}.body`, { k: RELEASE_THRESHOLD })}</p>
         </section>
       ))}
     </article>

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { requireRole } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/routing';
 import { listBuyerRedemptions } from '@/lib/screening/redeem';
-import { ownBuyerScore } from '@/lib/screening/snapshots';
+import { ownScore } from '@/lib/screening/snapshots';
 import { OwnScore } from '../_components/own-score';
 import { RateForm } from '../_components/rate-form';
 import { RoleHome } from '../_components/role-home';
@@ -16,7 +16,7 @@ export default async function BuyerHome({ params }: PageProps<'/[locale]/buyer'>
     getTranslations('Redeem'),
     getFormatter(),
     listBuyerRedemptions(user.id),
-    ownBuyerScore(user.id),
+    ownScore(user.id),
   ]);
   const unrated = redemptions.filter((r) => !r.rated);
   return (
@@ -39,7 +39,7 @@ export default async function BuyerHome({ params }: PageProps<'/[locale]/buyer'>
           </ul>
         </section>
       )}
-      <OwnScore snapshot={snapshot} />
+      <OwnScore snapshot={snapshot} guide="/guide/buyer" />
     </RoleHome>
   );
 }

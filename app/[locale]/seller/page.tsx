@@ -4,7 +4,7 @@ import { gaveFeedbackThisWeek } from '@/lib/feedback';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { lookupBuyer, withWarnings } from '@/lib/screening/lookup';
-import { ownSellerScore } from '@/lib/screening/snapshots';
+import { ownScore } from '@/lib/screening/snapshots';
 import { OwnScore } from '../_components/own-score';
 import { RoleHome } from '../_components/role-home';
 import { FeedbackForm } from './_components/feedback-form';
@@ -16,7 +16,7 @@ export default async function SellerHome({ params, searchParams }: PageProps<'/[
   const [t, tf, snapshot, gaveFeedback] = await Promise.all([
     getTranslations('Lookup'),
     getTranslations('Feedback'),
-    ownSellerScore(user.id),
+    ownScore(user.id),
     gaveFeedbackThisWeek(user.id),
   ]);
   // A warning's buyer links here (?buyer=…): show that buyer's look-up straight away.
@@ -42,7 +42,7 @@ export default async function SellerHome({ params, searchParams }: PageProps<'/[
           <FeedbackForm />
         </section>
       )}
-      <OwnScore snapshot={snapshot} />
+      <OwnScore snapshot={snapshot} guide="/guide/seller" />
     </RoleHome>
   );
 }

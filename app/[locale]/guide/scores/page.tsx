@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
 import { twoDecimals } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { buyerScore, sellerScore, type BuyerRating } from '@/lib/trust';
@@ -46,7 +47,7 @@ export default async function ScoresGuide({ params }: PageProps<'/[locale]/guide
         t('influence.example', { t: n(halfTrusted.trust), alone: n(alone.safety), withOthers: n(withOthers.safety) }),
       )}
       {section('interval', t('interval.title'), t('interval.body', { one: range(one.safetyInterval), twenty: range(twenty.safetyInterval) }))}
-      {section('weekly', t('weekly.title'), t('weekly.body'))}
+      {section('weekly', t('weekly.title'), t('weekly.body', { k: RELEASE_THRESHOLD }))}
     </article>
   );
 }

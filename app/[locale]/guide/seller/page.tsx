@@ -4,5 +4,5 @@ import { StepsGuide } from '../../_components/steps-guide';
 
 export default async function SellerGuide({ params }: PageProps<'/[locale]/guide/seller'>) {
   setRequestLocale((await params).locale as Locale);
-  return <StepsGuide which="seller" count={7} />;
+  return <StepsGuide which="seller" count={8} />;
 }

@@ -2,9 +2,11 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
 import { publicSellerProfile } from '@/lib/screening/profile';
+import { BAND_KEYS } from '@/lib/disclosure/coarse';
+import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
 import { twoDecimals } from '@/lib/i18n/format';
 
-/** Minimal public verification of a seller: member since (month) and the weekly snapshot. */
+/** Minimal public verification of a seller: member since (month) and her last released score. */
 export default async function PublicSellerPage({ params }: PageProps<'/[locale]/s/[pseudonym]'>) {
   const { locale, pseudonym } = await params;
   setRequestLocale(locale as Locale);
@@ -24,12 +26,12 @@ export default async function PublicSellerPage({ params }: PageProps<'/[locale]/
           <dt>{t('reliability')}</dt>
           <dd>{num(s.reliability)}</dd>
           <dt>{t('sampleSize')}</dt>
-          <dd>{s.sampleSize}</dd>
+          <dd>{t('band', { band: BAND_KEYS[s.sampleSize] })}</dd>
         </dl>
       ) : (
         <p>{t('noScore')}</p>
       )}
-      {profile.snapshotOn && <p className="text-sm text-stone-600">{t('snapshot', { date: format.dateTime(new Date(profile.snapshotOn), { dateStyle: 'medium' }) })}</p>}
+      {profile.snapshotOn && <p className="text-sm text-stone-600">{t('snapshot', { k: RELEASE_THRESHOLD, date: format.dateTime(new Date(profile.snapshotOn), { dateStyle: 'medium' }) })}</p>}
       <p className="text-sm text-stone-600">{t('explain')}</p>
     </section>
   );
