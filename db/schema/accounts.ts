@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
 /**
@@ -23,7 +23,11 @@ export const sessions = pgTable(
   (t) => [uniqueIndex('sessions_token_hash_idx').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
 
-/** One-time recovery codes (argon2id hashes), the only way back in without e-mail. */
+/**
+ * One-time recovery codes (argon2id hashes), the only way back in without e-mail. `lookup` is a
+ * keyed hash of the code's first group, so that a recovery attempt runs one argon2 check, not
+ * one per code (null for codes issued before it existed).
+ */
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
@@ -32,8 +36,9 @@ export const recoveryCodes = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull(),
+    lookup: text('lookup'),
   },
-  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+  (t) => [index('recovery_codes_user_idx').on(t.userId, t.lookup)],
 );
 
 /** Seller invites: the code is stored as a SHA-256 hash; nothing links an invite to who used it. */
@@ -57,6 +62,20 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
   blockedUntil: timestamp('blocked_until', { withTimezone: true }),
 });
+
+/**
+ * Fixed-window counters for global limits (sign-ups per hour). The key names the limit, never
+ * a person; rows are purged once their window is long past.
+ */
+export const rateWindows = pgTable(
+  'rate_windows',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
 
 /** Pseudonyms of deleted accounts, as keyed hashes: reserved so nobody can take one over. */
 export const pseudonymTombstones = pgTable('pseudonym_tombstones', {

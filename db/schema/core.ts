@@ -55,6 +55,8 @@ export const verificationCodes = pgTable(
     // Weekly metrics read ranges of these dates.
     index('verification_codes_created_idx').on(t.createdOn),
     index('verification_codes_redeemed_idx').on(t.redeemedOn),
+    // Whether a buyer has ever redeemed a code (their own redemption allowance).
+    index('verification_codes_redeemed_by_idx').on(t.redeemedBy),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, primaryKey, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, primaryKey, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
 /**
@@ -41,18 +41,27 @@ export const buyerSellerPairs = pgTable(
 /**
  * Code redemption attempts that failed (or are being evaluated), for the per-buyer and global
  * limits over a rolling hour. Deleted after the hour: the only times of day kept, and briefly.
+ * A deleted account's attempts stay (buyer null) until then, so deleting it refunds nothing.
  */
 export const redeemAttempts = pgTable(
   'redeem_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    buyerId: uuid('buyer_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    buyerId: uuid('buyer_id').references(() => users.id, { onDelete: 'set null' }),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /** False when the attempt came out of the buyer's own allowance, not the global budget. */
+    global: boolean('global').notNull().default(true),
   },
   (t) => [index('redeem_attempts_buyer_idx').on(t.buyerId, t.at), index('redeem_attempts_at_idx').on(t.at)],
 );
+
+/** Failed redemptions a buyer who never redeemed a code has taken from the one-off allowance of a new account. */
+export const redeemAllowances = pgTable('redeem_allowances', {
+  buyerId: uuid('buyer_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  used: integer('used').notNull().default(0),
+});
 
 /** The batched, sealed view of a person's own score (and the public seller profile). */
 export const scoreSnapshots = pgTable('score_snapshots', {
