@@ -9,7 +9,10 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { ConnectionGuard } from './availability';
+import { guardedClient } from './guarded-client';
 import { acquireLock } from './lock';
+import { redactQueryErrors } from './redact';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -24,6 +27,10 @@ export interface Database {
   migrate(): Promise<void>;
   /** A raw SQL text with $1… parameters on the underlying driver (benchmarks: EXPLAIN of captured queries). */
   rawQuery(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** True while the database is known to be unreachable (queries fail at once with 503). */
+  isDown(): boolean;
+  /** Down, or a query failed for want of the database within the last `ms`. */
+  faultedWithin(ms: number): boolean;
   close(): Promise<void>;
 }
 
@@ -52,20 +59,59 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK = 4_217_733_091;
 
 export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
+  redactQueryErrors();
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
   return 'url' in target ? postgresDatabase(target.url, logger) : pgliteDatabase(target.pgliteDir, logger);
 }
 
 type Logger = { logQuery: NonNullable<DatabaseOptions['logQuery']> } | undefined;
 
+// Timeouts: a connection attempt gives up after 2 s; a statement the app has long stopped waiting
+// for is cancelled by the server; a transaction left open by a dead process releases its locks.
+// Migrations use a connection of their own, without them (they may rebuild indexes).
+const POOL_OPTIONS = {
+  max: 10,
+  connect_timeout: 2,
+  idle_timeout: 60,
+  onnotice: () => {},
+  connection: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
+} as const;
+
+// A request answers 503 within 2 s of losing the database: 1 s waiting, then a 0.5 s probe.
+const GUARD = { deadlineMs: 1000, probeMs: 500, retryMs: 500 };
+
 function postgresDatabase(url: string, logger: Logger): Database {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const pool = () => {
+    const client = postgres(url, POOL_OPTIONS);
+    drizzlePostgres(client); // sets drizzle's date parsers on this client, as for the first one
+    return client;
+  };
+  let client = pool();
+  const guard = new ConnectionGuard(
+    async () => {
+      // A connection of its own: the pool's may be queued behind stuck queries.
+      const probe = postgres(url, { ...POOL_OPTIONS, max: 1, connect_timeout: 1 });
+      try {
+        await probe`select 1`;
+      } finally {
+        probe.end({ timeout: 0 }).catch(() => {});
+      }
+    },
+    () => {
+      // Stuck connections never recover on their own: end them (their queries fail) and start afresh.
+      const stuck = client;
+      client = pool();
+      stuck.end({ timeout: 0 }).catch(() => {});
+    },
+    GUARD,
+  );
+  const sql = guardedClient(() => client, guard);
   return {
-    db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
+    db: drizzlePostgres(sql, { schema, logger }) as unknown as Db,
     kind: 'postgres',
     async migrate() {
       // One connection, so the session-level advisory lock covers every migration statement.
-      const conn = postgres(url, { max: 1, onnotice: () => {} });
+      const conn = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: POOL_OPTIONS.connect_timeout });
       try {
         await conn`select pg_advisory_lock(${MIGRATION_LOCK})`;
         await migratePostgres(drizzlePostgres(conn, { schema }), { migrationsFolder });
@@ -73,7 +119,9 @@ function postgresDatabase(url: string, logger: Logger): Database {
         await conn.end({ timeout: 5 });
       }
     },
-    rawQuery: (text, params = []) => client.unsafe(text, params as never[]) as Promise<Record<string, unknown>[]>,
+    rawQuery: (text, params = []) => sql.unsafe(text, params as never[]) as Promise<Record<string, unknown>[]>,
+    isDown: () => guard.isDown,
+    faultedWithin: (ms) => guard.faultedWithin(ms),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -93,6 +141,9 @@ function pgliteDatabase(dir: string, logger: Logger): Database {
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     rawQuery: async (text, params = []) => (await client.query<Record<string, unknown>>(text, params)).rows,
+    // In-process: no connection to lose, and a statement_timeout has no second process to enforce it.
+    isDown: () => false,
+    faultedWithin: () => false,
     async close() {
       await client.close();
       release();

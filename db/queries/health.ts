@@ -1,9 +1,13 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '../index';
+import { database, getDb } from '../index';
 
-/** True when the database answers a trivial query within the time limit. */
-export async function databaseIsReachable(timeoutMs = 3000): Promise<boolean> {
+/**
+ * True when the database answers a trivial query within the time limit. Known down: false at once.
+ * The guard in front of PostgreSQL gives up within 1.5 s; the limit here is the last resort.
+ */
+export async function databaseIsReachable(timeoutMs = 1800): Promise<boolean> {
+  if (database().isDown()) return false;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

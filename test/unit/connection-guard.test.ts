@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DrizzleQueryError } from 'drizzle-orm';
+import { ConnectionGuard } from '@/db/availability';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/lib/database-faults';
+
+const OPTIONS = { deadlineMs: 100, probeMs: 50, retryMs: 30 };
+const never = () => new Promise<never>(() => {});
+const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, ms, value));
+
+/** A guard whose probe answers as `alive` says, counting pool replacements. */
+function guard() {
+  const state = { alive: true, probes: 0, resets: 0 };
+  const g = new ConnectionGuard(
+    async () => {
+      state.probes++;
+      if (!state.alive) return never();
+    },
+    () => state.resets++,
+    OPTIONS,
+  );
+  return { g, state };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('ConnectionGuard', () => {
+  it('waits for a slow call while the database still answers its probe (busy is not down)', async () => {
+    const { g, state } = guard();
+    await expect(g.run(() => after(250, 'rows'))).resolves.toBe('rows');
+    expect(state.probes).toBe(1);
+    expect(g.isDown).toBe(false);
+  });
+
+  it('gives up on a silent database within deadline + probe, then fails at once until a probe succeeds', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { g, state } = guard();
+    state.alive = false;
+    const start = Date.now();
+    await expect(g.run(never)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(Date.now() - start).toBeLessThan(OPTIONS.deadlineMs + OPTIONS.probeMs + 100);
+    expect(g.isDown).toBe(true);
+    expect(state.resets).toBe(1);
+
+    const call = vi.fn(() => Promise.resolve('rows'));
+    await expect(g.run(call)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(call).not.toHaveBeenCalled();
+    expect(g.faultedWithin(1000)).toBe(true);
+
+    state.alive = true;
+    await vi.waitFor(() => expect(g.isDown).toBe(false), { timeout: 1000 });
+    await expect(g.run(call)).resolves.toBe('rows');
+    expect(state.resets).toBe(1);
+    expect(console.error).toHaveBeenCalledWith('[database] unreachable: answering 503 until it is back');
+    expect(console.error).toHaveBeenCalledWith('[database] reachable again');
+  });
+
+  it('checks the database when a call fails for want of a connection, and passes the error on', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { g, state } = guard();
+    state.alive = false;
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    await expect(g.run(() => Promise.reject(refused))).rejects.toBe(refused);
+    await vi.waitFor(() => expect(g.isDown).toBe(true), { timeout: 1000 });
+  });
+
+  it('leaves an ordinary query error alone', async () => {
+    const { g, state } = guard();
+    const unique = Object.assign(new Error('duplicate key'), { code: '23505' });
+    await expect(g.run(() => Promise.reject(unique))).rejects.toBe(unique);
+    expect(state.probes).toBe(0);
+    expect(g.faultedWithin(1000)).toBe(false);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('finds a connection fault through drizzle’s wrapping, and nothing else', () => {
+    const wrapped = (code: string) => new DrizzleQueryError('select 1', [], Object.assign(new Error(code), { code }));
+    for (const code of ['ECONNREFUSED', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', '57P01', '08006', '57014']) {
+      expect(isDatabaseUnavailable(wrapped(code)), code).toBe(true);
+    }
+    expect(isDatabaseUnavailable(new DatabaseUnavailableError())).toBe(true);
+    for (const code of ['23505', '42P01', '40001']) expect(isDatabaseUnavailable(wrapped(code)), code).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
