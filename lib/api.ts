@@ -1,5 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { isDatabaseUnavailable } from '@/lib/database-faults';
 import type { Role } from '@/db/queries/users';
 import type { Outcome } from '@/lib/accounts/errors';
 import { accessFor } from '@/lib/auth/guards';
@@ -32,6 +33,18 @@ export async function apiError(request: Request, status: number, code: string, h
 
 export function apiOk(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+/** A route handler that answers a lost database with 503 `unavailable` (JSON) instead of an empty 500. */
+export function withDatabaseFaults<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      return apiError(request, 503, 'unavailable', { 'Retry-After': '5' });
+    }
+  };
 }
 
 /** Maps a service's refusal to an HTTP status and error body. */

@@ -2,11 +2,13 @@ import 'server-only';
 import { database } from '@/db/index';
 import { vacuumAnalyze } from '@/db/queries/health';
 import { DEMO_PASSWORD, seedDemoData } from '@/db/seed';
+import { isDatabaseUnavailable } from './database-faults';
 import { env } from './env';
 import { purgeExpired } from './maintenance';
 import { messageKeys } from './messages/crypto';
 import { takeSnapshotIfDue } from './screening/snapshots';
 import { secrets } from './secrets';
+import { answerDatabaseFaultsWith503 } from './unavailable-status';
 
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 
@@ -34,8 +36,19 @@ export async function startServer(): Promise<void> {
     }
     await periodic();
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    // One line: the operator needs the cause, not a stack (and never a query's parameters).
+    console.error(isDatabaseUnavailable(err) ? unreachable(err) : err instanceof Error ? err.message : String(err));
     process.exit(1);
   }
+  answerDatabaseFaultsWith503();
   setInterval(() => periodic().catch((err: unknown) => console.error('[periodic]', err instanceof Error ? err.message : err)), PURGE_EVERY_MS).unref();
+}
+
+/** "Cannot reach PostgreSQL at host:port/db (ECONNREFUSED)", without the URL's password. */
+function unreachable(err: unknown): string {
+  const url = env().DATABASE_URL;
+  const where = url ? new URL(url) : undefined;
+  const code = (err as { code?: string }).code ?? 'no answer';
+  const at = where ? ` at ${where.hostname}:${where.port || 5432}${where.pathname}` : '';
+  return `Cannot reach PostgreSQL${at} (${code}): start it or correct DATABASE_URL, then start the server again.`;
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { isDatabaseUnavailable } from '@/lib/database-faults';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { Link } from '@/lib/i18n/navigation';
 import { signOutAction } from '../actions';
@@ -7,7 +8,12 @@ import { CoordinatorNav } from './coordinator-nav';
 import { SellerNav } from './seller-nav';
 
 export async function SiteHeader() {
-  const [t, user] = await Promise.all([getTranslations('Common'), getCurrentUser()]);
+  // A lost database must not take the whole layout down: the page below shows "temporarily unavailable".
+  const signedIn = getCurrentUser().catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) return undefined;
+    throw err;
+  });
+  const [t, user] = await Promise.all([getTranslations('Common'), signedIn]);
   const link = 'underline-offset-4 hover:underline';
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -16,7 +22,7 @@ export async function SiteHeader() {
           {t('appName')}
         </Link>
         <nav aria-label={t('mainNav')} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          {user ? (
+          {user === undefined ? null : user ? (
             <>
               <Link href="/account" className={link}>
                 {t('account', { pseudonym: user.pseudonym })}

@@ -1,11 +1,11 @@
-import { apiError, apiOk, apiRefusal, authorizeApi, beginPost, jsonObject } from '@/lib/api';
+import { apiError, apiOk, apiRefusal, authorizeApi, beginPost, jsonObject, withDatabaseFaults } from '@/lib/api';
 import { board, inbox } from '@/lib/messages/read';
 import { sendMessage, type SendInput } from '@/lib/messages/send';
 
 export const dynamic = 'force-dynamic';
 
 /** Her direct messages (by conversation) and the warning board, decrypted. */
-export async function GET(request: Request) {
+async function get(request: Request) {
   const auth = await authorizeApi(request, ['seller']);
   if ('response' in auth) return auth.response;
   const [conversations, warnings] = await Promise.all([inbox(auth.user.id), board(auth.user.id)]);
@@ -13,7 +13,7 @@ export async function GET(request: Request) {
 }
 
 /** `{ kind: "direct", to, body, days? }` or `{ kind: "warning", body, buyer?, days? }`. */
-export async function POST(request: Request) {
+async function post(request: Request) {
   const start = await beginPost(request, ['seller']);
   if ('response' in start) return start.response;
   const body = jsonObject(start.body);
@@ -22,3 +22,6 @@ export async function POST(request: Request) {
   if (!outcome.ok) return apiRefusal(request, outcome, { messageLimit: 429 });
   return apiOk({ id: outcome.id }, 201);
 }
+
+export const GET = withDatabaseFaults(get);
+export const POST = withDatabaseFaults(post);

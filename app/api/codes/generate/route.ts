@@ -1,10 +1,10 @@
-import { apiError, apiOk, apiLocale, apiRefusal, beginPost, jsonObject } from '@/lib/api';
+import { apiError, apiLocale, apiOk, apiRefusal, beginPost, jsonObject, withDatabaseFaults } from '@/lib/api';
 import { recordEncounter, type RecordInput } from '@/lib/screening/encounters';
 
 export const dynamic = 'force-dynamic';
 
 /** Records an encounter: a new code, bound to a buyer unless `unbound`, with her optional rating. */
-export async function POST(request: Request) {
+async function post(request: Request) {
   const start = await beginPost(request, ['seller']);
   if ('response' in start) return start.response;
   const body = jsonObject(start.body);
@@ -15,3 +15,5 @@ export async function POST(request: Request) {
   const { codeId, code, expiresOn, rated } = outcome;
   return apiOk({ codeId, code, expiresOn, rated, redeemPath: `/${apiLocale(request)}/r/${code}` }, 201);
 }
+
+export const POST = withDatabaseFaults(post);

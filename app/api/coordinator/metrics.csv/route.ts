@@ -1,11 +1,11 @@
-import { authorizeApi } from '@/lib/api';
+import { authorizeApi, withDatabaseFaults } from '@/lib/api';
 import { metricsCsv } from '@/lib/metrics/csv';
 import { weeklyMetrics } from '@/lib/metrics/dashboard';
 
 export const dynamic = 'force-dynamic';
 
 /** The dashboard's aggregate tables for the pilot's reports (coordinators only). */
-export async function GET(request: Request) {
+async function get(request: Request) {
   const auth = await authorizeApi(request, ['coordinator']);
   if ('response' in auth) return auth.response;
   return new Response(metricsCsv(await weeklyMetrics()), {
@@ -16,3 +16,5 @@ export async function GET(request: Request) {
     },
   });
 }
+
+export const GET = withDatabaseFaults(get);

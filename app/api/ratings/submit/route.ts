@@ -1,4 +1,4 @@
-import { apiError, apiOk, apiRefusal, beginPost, jsonObject } from '@/lib/api';
+import { apiError, apiOk, apiRefusal, beginPost, jsonObject, withDatabaseFaults } from '@/lib/api';
 import { rateBuyer } from '@/lib/screening/encounters';
 
 export const dynamic = 'force-dynamic';
@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 const STATUS = { encounterNotFound: 404, alreadyRated: 409, onePerDay: 409 };
 
 /** The seller rates the buyer of one of her encounters. */
-export async function POST(request: Request) {
+async function post(request: Request) {
   const start = await beginPost(request, ['seller']);
   if ('response' in start) return start.response;
   const body = jsonObject(start.body);
@@ -15,3 +15,5 @@ export async function POST(request: Request) {
   if (!outcome.ok) return apiRefusal(request, outcome, STATUS);
   return apiOk({ ok: true }, 201);
 }
+
+export const POST = withDatabaseFaults(post);

@@ -1,4 +1,4 @@
-import { apiError, apiOk, apiRefusal, beginPost, jsonObject } from '@/lib/api';
+import { apiError, apiOk, apiRefusal, beginPost, jsonObject, withDatabaseFaults } from '@/lib/api';
 import { rateSeller } from '@/lib/screening/redeem';
 
 export const dynamic = 'force-dynamic';
@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 const STATUS = { encounterNotFound: 404, alreadyRated: 409 };
 
 /** The buyer rates the seller of a code they redeemed. */
-export async function POST(request: Request) {
+async function post(request: Request) {
   const start = await beginPost(request, ['buyer']);
   if ('response' in start) return start.response;
   const body = jsonObject(start.body);
@@ -15,3 +15,5 @@ export async function POST(request: Request) {
   if (!outcome.ok) return apiRefusal(request, outcome, STATUS);
   return apiOk({ ok: true }, 201);
 }
+
+export const POST = withDatabaseFaults(post);

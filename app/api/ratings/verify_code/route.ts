@@ -1,4 +1,4 @@
-import { apiError, apiOk, apiRefusal, beginPost, jsonObject } from '@/lib/api';
+import { apiError, apiOk, apiRefusal, beginPost, jsonObject, withDatabaseFaults } from '@/lib/api';
 import { redeemCode } from '@/lib/screening/redeem';
 
 export const dynamic = 'force-dynamic';
@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 const STATUS = { buyerLimit: 429, globalLimit: 429 };
 
 /** A buyer redeems a code. Every invalid code gets the same 400 'invalidCode': no oracle. */
-export async function POST(request: Request) {
+async function post(request: Request) {
   const start = await beginPost(request, ['buyer']);
   if ('response' in start) return start.response;
   const body = jsonObject(start.body);
@@ -16,3 +16,5 @@ export async function POST(request: Request) {
   if (!outcome.ok) return apiRefusal(request, outcome, STATUS);
   return apiOk({ codeId: outcome.codeId, seller: outcome.seller });
 }
+
+export const POST = withDatabaseFaults(post);

@@ -1,10 +1,10 @@
-import { apiError, apiOk, apiRefusal, authorizeApi } from '@/lib/api';
+import { apiError, apiOk, apiRefusal, authorizeApi, withDatabaseFaults } from '@/lib/api';
 import { lookupBuyer } from '@/lib/screening/lookup';
 
 export const dynamic = 'force-dynamic';
 
 /** A seller's live look-up of a buyer: score, intervals and the raw counts. */
-export async function GET(request: Request, { params }: { params: Promise<{ pseudonym: string }> }) {
+async function get(request: Request, { params }: { params: Promise<{ pseudonym: string }> }) {
   const auth = await authorizeApi(request, ['seller']);
   if ('response' in auth) return auth.response;
   const outcome = await lookupBuyer((await params).pseudonym);
@@ -12,3 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ pseu
   if (!outcome.found) return apiError(request, 404, 'notFound');
   return apiOk({ found: true, ...outcome.reputation });
 }
+
+export const GET = withDatabaseFaults(get);

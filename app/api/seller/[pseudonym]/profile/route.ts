@@ -1,4 +1,4 @@
-import { apiError, apiOk } from '@/lib/api';
+import { apiError, apiOk, withDatabaseFaults } from '@/lib/api';
 import { publicSellerProfile } from '@/lib/screening/profile';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 /** Minimal public verification of a seller: member since (month) and the last weekly snapshot. */
-export async function GET(request: Request, { params }: { params: Promise<{ pseudonym: string }> }) {
+async function get(request: Request, { params }: { params: Promise<{ pseudonym: string }> }) {
   const profile = await publicSellerProfile((await params).pseudonym);
   if (!profile) return apiError(request, 404, 'notFound', CORS);
   return apiOk(profile, 200, CORS);
@@ -16,3 +16,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ pseu
 export function OPTIONS() {
   return new Response(null, { status: 204, headers: { ...CORS, 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '86400' } });
 }
+
+export const GET = withDatabaseFaults(get);
