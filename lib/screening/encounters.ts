@@ -1,10 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { getDb } from '@/db/index';
 import { findBuyerId } from '@/db/queries/buyers';
 import { findRateableEncounter, insertCode, listSellerCodes } from '@/db/queries/codes';
 import { insertSellerRating } from '@/db/queries/ratings';
 import type { Outcome } from '@/lib/accounts/errors';
+import { crashPoint } from '@/lib/crash-point';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
 import { CODE_DAYS, codeHmac, newCode, openCode, sealCode } from './code-secret';
 import { flagsSchema, hasAFlag } from './flags';
@@ -36,16 +38,23 @@ export async function recordEncounter(
   }
   if (unbound && hasAFlag({ safe, reliable })) return { ok: false, fieldErrors: { form: 'rateUnboundLater' } };
 
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const id = randomUUID();
-    const code = newCode();
-    const row = await insertCode({ id, sellerId, boundBuyerId: buyerId, codeHmac: codeHmac(code), codeCiphertext: sealCode(code, id), days: CODE_DAYS });
-    if (!row) continue;
-    let rated = false;
-    if (buyerId && hasAFlag({ safe, reliable })) rated = (await insertSellerRating({ codeId: id, sellerId, buyerId, safe, reliable })) === 'ok';
-    return { ok: true, codeId: id, code, expiresOn: row.expiresOn, rated };
-  }
-  throw new Error('Could not draw a free code');
+  // The code and her rating in one transaction: a crash between them keeps both or neither.
+  return getDb().transaction(async (tx) => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const id = randomUUID();
+      const code = newCode();
+      const row = await insertCode({ id, sellerId, boundBuyerId: buyerId, codeHmac: codeHmac(code), codeCiphertext: sealCode(code, id), days: CODE_DAYS }, tx);
+      if (!row) continue;
+      let rated = false;
+      if (buyerId && hasAFlag({ safe, reliable })) {
+        await crashPoint('encounter-recorded', { codeId: id });
+        // A refusal by the daily rule undoes only the rating (a savepoint); the encounter stays.
+        rated = (await insertSellerRating({ codeId: id, sellerId, buyerId, safe, reliable }, tx)) === 'ok';
+      }
+      return { ok: true as const, codeId: id, code, expiresOn: row.expiresOn, rated };
+    }
+    throw new Error('Could not draw a free code');
+  });
 }
 
 /** Her rating of the buyer of one of her encounters: once, within the code's 30 days. */
