@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, preparedQuery, type Executor } from '../index';
 import { buyerCounters, ratings, scoreSnapshots, snapshotSchedule, users } from '../schema';
 
@@ -82,20 +82,29 @@ export async function findPublicSeller(key: string, db: Executor = getDb()) {
   return row ?? null;
 }
 
-/**
- * Claims the snapshot run when it is due (or has never been scheduled), moving the next due
- * time on in the same statement, so two servers never both run it.
- */
-export async function claimDueSnapshot(now: Date, next: Date, db: Executor = getDb()): Promise<boolean> {
+/** The schedule's one row, due now, if there is none yet (before the first claim; idempotent). */
+export async function scheduleFirstSnapshot(now: Date, db: Executor = getDb()) {
   await db.insert(snapshotSchedule).values({ id: 1, nextDueAt: now }).onConflictDoNothing();
-  const claimed = await db
-    .update(snapshotSchedule)
-    .set({ nextDueAt: next })
-    .where(and(eq(snapshotSchedule.id, 1), lte(snapshotSchedule.nextDueAt, now)))
-    .returning({ id: snapshotSchedule.id });
-  return claimed.length > 0;
 }
 
+/**
+ * Claims the snapshot run when it is due, inside the caller's transaction: the schedule row stays
+ * locked and its new due time uncommitted until the run commits with it, so a run that dies
+ * (crash, error) moves nothing and the next one takes it. A run already holding the row makes
+ * this return false at once (skip locked) instead of waiting for it.
+ */
+export async function claimDueSnapshot(now: Date, next: Date, tx: Executor): Promise<boolean> {
+  const [row] = await tx
+    .select({ nextDueAt: snapshotSchedule.nextDueAt })
+    .from(snapshotSchedule)
+    .where(eq(snapshotSchedule.id, 1))
+    .for('update', { skipLocked: true });
+  if (!row || row.nextDueAt > now) return false;
+  await tx.update(snapshotSchedule).set({ nextDueAt: next }).where(eq(snapshotSchedule.id, 1));
+  return true;
+}
+
+/** Sets the next due time; in a transaction, it also waits for (and then excludes) a timer's run. */
 export async function setNextSnapshot(next: Date, db: Executor = getDb()) {
   await db
     .insert(snapshotSchedule)

@@ -7,10 +7,12 @@ import {
   markReleased,
   pendingRatings,
   saveSnapshots,
+  scheduleFirstSnapshot,
   sellerRatingsOf,
   setNextSnapshot,
 } from '@/db/queries/snapshots';
-import { getDb } from '@/db/index';
+import { getDb, type Tx } from '@/db/index';
+import { crashPoint } from '@/lib/crash-point';
 import { discloseScore, type DisclosedScore } from '@/lib/disclosure/coarse';
 import { isReleaseDue } from '@/lib/disclosure/release';
 import { buyerScoreFromCounts, sellerScore, type SellerRating } from '@/lib/trust';
@@ -32,47 +34,77 @@ const SELLERS_PER_READ = 100;
  * sellers due are read and scored a hundred at a time, so memory stays bounded.
  */
 export async function takeSnapshot(): Promise<{ buyers: number; sellers: number }> {
-  return getDb().transaction(
-    async (tx) => {
-      const due = (await pendingRatings(tx)).filter((p) => isReleaseDue(p));
-      const dueBuyers = new Set(due.filter((p) => p.role === 'buyer').map((p) => p.userId));
-      const dueSellers = due.filter((p) => p.role === 'seller').map((p) => p.userId);
-      // A deleted or never-rated buyer's ratings weigh 0.
-      const influence = new Map<string, number>();
-      const buyerReleases: { userId: string; score: DisclosedScore }[] = [];
-      for (const c of await allBuyerCounters(tx)) {
-        const score = buyerScoreFromCounts(c);
-        influence.set(c.buyerId, score.influence);
-        if (dueBuyers.has(c.buyerId)) buyerReleases.push({ userId: c.buyerId, score: discloseScore(score) });
-      }
-      await saveSnapshots(buyerReleases, tx);
-      for (let i = 0; i < dueSellers.length; i += SELLERS_PER_READ) {
-        const ids = dueSellers.slice(i, i + SELLERS_PER_READ);
-        const bySeller = new Map<string, SellerRating[]>(ids.map((id) => [id, []]));
-        for (const { sellerId, raterId, safe, reliable } of await sellerRatingsOf(ids, tx)) {
-          bySeller.get(sellerId)!.push({ safe, reliable, raterInfluence: (raterId && influence.get(raterId)) || 0 });
-        }
-        await saveSnapshots([...bySeller].map(([userId, list]) => ({ userId, score: discloseScore(sellerScore(list)) })), tx);
-      }
-      await markReleased([...dueBuyers, ...dueSellers], tx);
-      return { buyers: buyerReleases.length, sellers: dueSellers.length };
-    },
-    { isolationLevel: 'repeatable read' },
-  );
+  return inRepeatableRead(releaseScores);
 }
 
-/** The server's timer calls this; it runs at most once per due time across processes. */
+async function releaseScores(tx: Tx): Promise<{ buyers: number; sellers: number }> {
+  const due = (await pendingRatings(tx)).filter((p) => isReleaseDue(p));
+  const dueBuyers = new Set(due.filter((p) => p.role === 'buyer').map((p) => p.userId));
+  const dueSellers = due.filter((p) => p.role === 'seller').map((p) => p.userId);
+  // A deleted or never-rated buyer's ratings weigh 0.
+  const influence = new Map<string, number>();
+  const buyerReleases: { userId: string; score: DisclosedScore }[] = [];
+  for (const c of await allBuyerCounters(tx)) {
+    const score = buyerScoreFromCounts(c);
+    influence.set(c.buyerId, score.influence);
+    if (dueBuyers.has(c.buyerId)) buyerReleases.push({ userId: c.buyerId, score: discloseScore(score) });
+  }
+  await saveSnapshots(buyerReleases, tx);
+  await crashPoint('snapshot-half-written');
+  for (let i = 0; i < dueSellers.length; i += SELLERS_PER_READ) {
+    const ids = dueSellers.slice(i, i + SELLERS_PER_READ);
+    const bySeller = new Map<string, SellerRating[]>(ids.map((id) => [id, []]));
+    for (const { sellerId, raterId, safe, reliable } of await sellerRatingsOf(ids, tx)) {
+      bySeller.get(sellerId)!.push({ safe, reliable, raterInfluence: (raterId && influence.get(raterId)) || 0 });
+    }
+    await saveSnapshots([...bySeller].map(([userId, list]) => ({ userId, score: discloseScore(sellerScore(list)) })), tx);
+  }
+  await markReleased([...dueBuyers, ...dueSellers], tx);
+  return { buyers: buyerReleases.length, sellers: dueSellers.length };
+}
+
+/**
+ * The server's timer calls this; it runs at most once per due time across processes. The claim
+ * and the release commit together: a run that dies leaves the snapshot due for the next timer.
+ */
 export async function takeSnapshotIfDue(now = new Date()): Promise<boolean> {
-  if (!(await claimDueSnapshot(now, nextSnapshotAfter(now)))) return false;
-  await takeSnapshot();
-  return true;
+  await scheduleFirstSnapshot(now);
+  return inRepeatableRead(async (tx) => {
+    if (!(await claimDueSnapshot(now, nextSnapshotAfter(now), tx))) return false;
+    await releaseScores(tx);
+    return true;
+  });
 }
 
-/** `npm run snapshot`: now, and the next one a jittered week later. */
+/** `npm run snapshot`: now, and the next one a jittered week later, in one transaction. */
 export async function takeSnapshotNow(now = new Date()) {
-  const counts = await takeSnapshot();
-  await setNextSnapshot(nextSnapshotAfter(now));
-  return counts;
+  return inRepeatableRead(async (tx) => {
+    // First: waits for a timer's run in progress, and keeps the timer out of this one.
+    await setNextSnapshot(nextSnapshotAfter(now), tx);
+    return releaseScores(tx);
+  });
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * One repeatable-read transaction (the reads agree with each other), tried again when PostgreSQL
+ * reports a serialization failure: a concurrent write, e.g. another process's run just committed.
+ */
+async function inRepeatableRead<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().transaction(work, { isolationLevel: 'repeatable read' });
+    } catch (e) {
+      if (attempt >= ATTEMPTS || !isSerializationFailure(e)) throw e;
+    }
+  }
+}
+
+function isSerializationFailure(e: unknown): boolean {
+  const code = (x: unknown) => (x && typeof x === 'object' && 'code' in x ? (x as { code: unknown }).code : undefined);
+  const c = code(e) ?? code((e as { cause?: unknown } | null)?.cause);
+  return c === '40001' || c === '40P01';
 }
 
 /** One's own released score, or null before the first release. */
