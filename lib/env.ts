@@ -27,6 +27,11 @@ const schema = z.object({
   MESSAGE_KEYS: z.string().trim().min(1).optional(),
   /** Failed code redemptions allowed per rolling hour across all buyers, before everyone is told to try later. */
   REDEEM_GLOBAL_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
+  /**
+   * Sign-ups per hour across everyone (sign-ups with an open seller invite excepted): bounds
+   * throwaway accounts and how fast anyone can learn which pseudonyms exist.
+   */
+  SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */
   INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });

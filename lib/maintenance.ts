@@ -1,6 +1,7 @@
 import 'server-only';
 import { forgetExpiredCodes } from '@/db/queries/codes';
 import { eraseExpiredNotes } from '@/db/queries/feedback';
+import { purgeOldWindows } from '@/db/queries/rate-windows';
 import { purgeOldAttempts } from '@/db/queries/redeem-attempts';
 import { purgeExpiredSessions } from '@/db/queries/sessions';
 import { purgeStaleThrottles } from '@/db/queries/throttle';
@@ -12,6 +13,7 @@ export async function purgeExpired(now = new Date()): Promise<{ messages: number
   await purgeExpiredSessions(now);
   await purgeStaleThrottles(now);
   await purgeOldAttempts(now);
+  await purgeOldWindows(now, 2 * 60 * 60 * 1000);
   await forgetExpiredCodes();
   await eraseExpiredNotes();
   return { messages };

@@ -13,19 +13,20 @@ export async function insertInvite(codeHash: string, db: Executor = getDb()) {
   return row!;
 }
 
+const open = (codeHash: string) =>
+  and(eq(invites.codeHash, codeHash), isNull(invites.usedOn), isNull(invites.revokedOn), gte(invites.expiresOn, sql`current_date`));
+
+/** Whether an invite can still be used (checked before any hashing; consumeInvite decides). */
+export async function inviteIsOpen(codeHash: string, db: Executor = getDb()): Promise<boolean> {
+  return (await db.$count(invites, open(codeHash))) > 0;
+}
+
 /** Marks an open invite used, atomically: of two sign-ups racing for one invite, one wins. */
 export async function consumeInvite(codeHash: string, db: Executor = getDb()): Promise<boolean> {
   const rows = await db
     .update(invites)
     .set({ usedOn: sql`current_date` })
-    .where(
-      and(
-        eq(invites.codeHash, codeHash),
-        isNull(invites.usedOn),
-        isNull(invites.revokedOn),
-        gte(invites.expiresOn, sql`current_date`),
-      ),
-    )
+    .where(open(codeHash))
     .returning({ id: invites.id });
   return rows.length > 0;
 }

@@ -5,8 +5,17 @@ import { messages, users } from '../schema';
 
 export type NewMessage = typeof messages.$inferInsert;
 
-export async function insertMessage(values: NewMessage, db: Executor = getDb()) {
-  await db.insert(messages).values(values);
+/**
+ * Inserts the message unless its sender has already sent `perDay` today. The sender's row is
+ * locked first, so her parallel sends queue and the count cannot be overtaken.
+ */
+export async function insertMessageWithinLimit(values: NewMessage, perDay: number, db: Executor = getDb()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, values.senderId)).for('update');
+    if ((await countSentToday(values.senderId, tx)) >= perDay) return false;
+    await tx.insert(messages).values(values);
+    return true;
+  });
 }
 
 const live = (now: Date) => gt(messages.expiresAt, now);

@@ -2,7 +2,8 @@ import 'server-only';
 import { endAllSessions } from '@/db/queries/sessions';
 import { forgetAttempts, reserveAttempt } from '@/db/queries/throttle';
 import { deleteUser, findCredentials, setPasswordHash, type Role } from '@/db/queries/users';
-import { hashSecret, verifyAgainstNothing, verifySecret } from '@/lib/passwords';
+import { HashingBusy, hashSecret, verifyAgainstNothing, verifySecret } from '@/lib/passwords';
+import { deviceNonce } from './device';
 import type { Outcome } from './errors';
 import { pseudonymHash } from './keys';
 import { newRecoveryCodes, recoveryWorkWithoutAccount, redeemRecoveryCode, storeRecoveryCodes } from './recovery-codes';
@@ -14,51 +15,82 @@ export interface Account {
   role: Role;
 }
 
-type Check = { ok: true; account: Account } | { ok: false; formError: 'credentialsInvalid' | 'throttled'; waitMinutes?: number };
+type Check =
+  | { ok: true; account: Account }
+  | { ok: false; formError: 'credentialsInvalid' | 'throttled' | 'busy'; waitMinutes?: number };
 
 /**
- * Checks a pseudonym and a secret under the per-pseudonym throttle. An unknown pseudonym costs
- * the same hashing work and gets the same answer as a wrong password.
+ * Checks a pseudonym and a secret under a throttle key. An unknown pseudonym costs the same
+ * hashing work and gets the same answer as a wrong password. A full hashing queue answers 'busy'.
  */
 async function checkUnderThrottle(
-  purpose: 'sign-in' | 'recovery',
-  pseudonym: string,
+  throttleKey: string,
+  key: string,
   check: (user: NonNullable<Awaited<ReturnType<typeof findCredentials>>>) => Promise<boolean>,
   withoutAccount: () => Promise<false>,
 ): Promise<Check> {
-  const key = pseudonymKey(pseudonym);
-  const throttleKey = pseudonymHash(purpose, key);
   const wait = await reserveAttempt(throttleKey, new Date());
   if (wait > 0) return { ok: false, formError: 'throttled', waitMinutes: Math.ceil(wait / 60_000) };
   const user = key ? await findCredentials(key) : null;
-  const ok = user ? await check(user) : await withoutAccount();
+  let ok: boolean;
+  try {
+    ok = user ? await check(user) : await withoutAccount();
+  } catch (e) {
+    if (e instanceof HashingBusy) return { ok: false, formError: 'busy' };
+    throw e;
+  }
   if (!ok || !user) return { ok: false, formError: 'credentialsInvalid' };
   await forgetAttempts(throttleKey);
   return { ok: true, account: { id: user.id, pseudonym: user.pseudonym, role: user.role } };
 }
 
-export function verifyCredentials(pseudonym: string, password: string): Promise<Check> {
-  return checkUnderThrottle('sign-in', pseudonym, (user) => verifySecret(user.passwordHash, password), () => verifyAgainstNothing(password));
+/**
+ * Sign-in. With a device token this pseudonym issued to this browser before, failures count
+ * against that device only; without one, against the pseudonym.
+ */
+export function verifyCredentials(pseudonym: string, password: string, deviceToken?: string | null): Promise<Check> {
+  const key = pseudonymKey(pseudonym);
+  const nonce = deviceNonce(deviceToken, key);
+  const throttleKey = nonce ? pseudonymHash('sign-in-device', `${key}\0${nonce}`) : pseudonymHash('sign-in', key);
+  return checkUnderThrottle(throttleKey, key, (user) => verifySecret(user.passwordHash, password), () => verifyAgainstNothing(password));
+}
+
+/** The hashing queue was full: the same refusal from every path that hashes. */
+async function unlessBusy<T extends Outcome>(work: () => Promise<T>): Promise<T | { ok: false; formError: 'busy' }> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof HashingBusy) return { ok: false, formError: 'busy' };
+    throw e;
+  }
 }
 
 /** Forgot password: pseudonym + one recovery code + a new password. Ends every session. */
 export async function recoverAccount(pseudonym: string, code: string, newPassword: string): Promise<Outcome> {
   const problem = passwordProblem(newPassword, pseudonym);
   if (problem) return { ok: false, fieldErrors: { password: problem } };
-  const result = await checkUnderThrottle('recovery', pseudonym, (user) => redeemRecoveryCode(user.id, code), () => recoveryWorkWithoutAccount(code));
+  const key = pseudonymKey(pseudonym);
+  const result = await checkUnderThrottle(pseudonymHash('recovery', key), key, (user) => redeemRecoveryCode(user.id, code), () => recoveryWorkWithoutAccount(code));
   if (!result.ok) {
-    return { ok: false, formError: result.formError === 'throttled' ? 'throttled' : 'recoveryInvalid', waitMinutes: result.waitMinutes };
+    return { ok: false, formError: result.formError === 'credentialsInvalid' ? 'recoveryInvalid' : result.formError, waitMinutes: result.waitMinutes };
   }
-  await setPasswordHash(result.account.id, await hashSecret(newPassword));
-  await endAllSessions(result.account.id);
-  return { ok: true };
+  const account = result.account;
+  return unlessBusy(async () => {
+    await setPasswordHash(account.id, await hashSecret(newPassword));
+    await endAllSessions(account.id);
+    return { ok: true };
+  });
 }
 
-/** Re-checks the password of a signed-in person before a sensitive change. */
+/**
+ * Re-checks the password of a signed-in person before a sensitive change, under a throttle of
+ * its own (only she, signed in, can spend it).
+ */
 async function confirmPassword(account: Account, password: string): Promise<Outcome> {
-  const result = await verifyCredentials(account.pseudonym, password);
+  const key = pseudonymKey(account.pseudonym);
+  const result = await checkUnderThrottle(pseudonymHash('confirm', key), key, (user) => verifySecret(user.passwordHash, password), () => verifyAgainstNothing(password));
   if (result.ok && result.account.id === account.id) return { ok: true };
-  if (!result.ok && result.formError === 'throttled') return { ok: false, formError: 'throttled', waitMinutes: result.waitMinutes };
+  if (!result.ok && result.formError !== 'credentialsInvalid') return { ok: false, formError: result.formError, waitMinutes: result.waitMinutes };
   return { ok: false, fieldErrors: { currentPassword: 'currentPasswordWrong' } };
 }
 
@@ -68,15 +100,17 @@ export async function changePassword(account: Account, sessionId: string, curren
   if (problem) return { ok: false, fieldErrors: { newPassword: problem } };
   const confirmed = await confirmPassword(account, current);
   if (!confirmed.ok) return confirmed;
-  await setPasswordHash(account.id, await hashSecret(next));
-  await endAllSessions(account.id, sessionId);
-  return { ok: true };
+  return unlessBusy(async () => {
+    await setPasswordHash(account.id, await hashSecret(next));
+    await endAllSessions(account.id, sessionId);
+    return { ok: true };
+  });
 }
 
 export async function regenerateRecoveryCodes(account: Account, password: string): Promise<Outcome<{ recoveryCodes: string[] }>> {
   const confirmed = await confirmPassword(account, password);
   if (!confirmed.ok) return confirmed;
-  return { ok: true, recoveryCodes: await storeRecoveryCodes(account.id, await newRecoveryCodes()) };
+  return unlessBusy(async () => ({ ok: true as const, recoveryCodes: await storeRecoveryCodes(account.id, await newRecoveryCodes()) }));
 }
 
 /** Removes the account and its data; the pseudonym stays reserved as a keyed hash. */

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Executor } from '@/db/index';
-import { listRecoveryHashes, replaceRecoveryCodes, consumeRecoveryCode } from '@/db/queries/recovery-codes';
+import { consumeRecoveryCode, recoveryCandidates, replaceRecoveryCodes } from '@/db/queries/recovery-codes';
 import { normaliseCode, randomCode } from '@/lib/crypto';
 import { hashSecret, verifyAgainstNothing, verifySecret } from '@/lib/passwords';
+import { recoveryLookup } from './keys';
 
 export const RECOVERY_CODE_COUNT = 8;
 
@@ -17,30 +18,30 @@ export async function newRecoveryCodes(): Promise<NewRecoveryCodes> {
   return { codes, hashes: await Promise.all(codes.map((code) => hashSecret(normaliseCode(code)))) };
 }
 
-/** Replaces any earlier set: only the argon2id hashes are kept. */
+/** Replaces any earlier set: only the argon2id hashes and the look-up ids are kept. */
 export async function storeRecoveryCodes(userId: string, fresh: NewRecoveryCodes, db?: Executor) {
-  await replaceRecoveryCodes(userId, fresh.hashes, db);
+  const rows = fresh.codes.map((code, i) => ({ codeHash: fresh.hashes[i]!, lookup: recoveryLookup(userId, normaliseCode(code)) }));
+  await replaceRecoveryCodes(userId, rows, db);
   return fresh.codes;
 }
 
 /**
  * Uses up the matching code; false when none matches (or a parallel request used it first).
- * Always spends RECOVERY_CODE_COUNT hash checks, so timing tells neither which code matched
- * nor how many are left.
+ * The look-up id picks the one candidate, so an attempt costs one argon2 check whether or not
+ * a code matched (codes from before look-up ids: one check each, at most RECOVERY_CODE_COUNT).
  */
 export async function redeemRecoveryCode(userId: string, input: string): Promise<boolean> {
   const code = normaliseCode(input);
-  const stored = await listRecoveryHashes(userId);
+  const candidates = await recoveryCandidates(userId, recoveryLookup(userId, code));
+  if (candidates.length === 0) return recoveryWorkWithoutAccount(code);
   let match: string | null = null;
-  for (const { id, codeHash } of stored) {
-    if ((await verifySecret(codeHash, code)) && !match) match = id;
+  for (const { id, codeHash } of candidates) {
+    if (!match && (await verifySecret(codeHash, code))) match = id;
   }
-  await recoveryWorkWithoutAccount(code, RECOVERY_CODE_COUNT - stored.length);
   return match ? consumeRecoveryCode(userId, match) : false;
 }
 
-/** The same hashing work as checking a full set of codes, for pseudonyms without an account. */
-export async function recoveryWorkWithoutAccount(input: string, checks = RECOVERY_CODE_COUNT): Promise<false> {
-  for (let i = 0; i < checks; i++) await verifyAgainstNothing(input);
-  return false;
+/** The same hashing work as checking one code, for pseudonyms without an account. */
+export function recoveryWorkWithoutAccount(input: string): Promise<false> {
+  return verifyAgainstNothing(normaliseCode(input));
 }

@@ -1,13 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
-import { consumeInvite } from '@/db/queries/invites';
+import { consumeInvite, inviteIsOpen } from '@/db/queries/invites';
+import { takeFromWindow } from '@/db/queries/rate-windows';
 import { insertUser, pseudonymTaken } from '@/db/queries/users';
 import { normaliseCode, sha256 } from '@/lib/crypto';
-import { hashSecret } from '@/lib/passwords';
+import { env } from '@/lib/env';
+import { HashingBusy, hashSecret } from '@/lib/passwords';
 import { fieldErrorsOf, type Outcome } from './errors';
 import { pseudonymHash } from './keys';
-import { newRecoveryCodes, storeRecoveryCodes } from './recovery-codes';
+import { newRecoveryCodes, storeRecoveryCodes, type NewRecoveryCodes } from './recovery-codes';
 import { passwordProblem, pseudonymKey, pseudonymSchema } from './rules';
 
 export const signUpSchema = z
@@ -36,17 +38,32 @@ export function inviteHash(code: string): string {
   return sha256(normaliseCode(code));
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
 /**
- * Buyers sign up freely; sellers only with an open invite, which this uses up in the same
- * transaction. Returns the recovery codes to show once.
+ * Buyers sign up freely, within a global hourly budget; sellers only with an open invite, which
+ * this uses up in the same transaction. Everything that can refuse runs before any hashing, and
+ * every attempt without an open invite spends the budget first, so that neither hashing work nor
+ * "pseudonym taken" answers come faster than the budget allows. Returns the recovery codes to show once.
  */
-export async function signUp(input: SignUpInput): Promise<Outcome<{ userId: string; recoveryCodes: string[] }>> {
+export async function signUp(input: SignUpInput, now = new Date()): Promise<Outcome<{ userId: string; recoveryCodes: string[] }>> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { pseudonym, password, role, invite } = parsed.data;
   const key = pseudonymKey(pseudonym);
 
-  const [passwordHash, recovery] = await Promise.all([hashSecret(password), newRecoveryCodes()]);
+  const invited = role === 'seller' && (await inviteIsOpen(inviteHash(invite ?? '')));
+  if (role === 'seller' && !invited) return { ok: false, fieldErrors: { invite: 'inviteInvalid' } };
+  if (!invited && !(await takeFromWindow('sign-up', HOUR_MS, env().SIGNUPS_PER_HOUR, now))) return { ok: false, formError: 'signUpThrottled' };
+  if (await pseudonymTaken(key, pseudonymHash('tombstone', key))) return { ok: false, fieldErrors: { pseudonym: 'pseudonymTaken' } };
+
+  let passwordHash: string, recovery: NewRecoveryCodes;
+  try {
+    [passwordHash, recovery] = await Promise.all([hashSecret(password), newRecoveryCodes()]);
+  } catch (e) {
+    if (e instanceof HashingBusy) return { ok: false, formError: 'busy' };
+    throw e;
+  }
   try {
     const userId = await getDb().transaction(async (tx) => {
       if (await pseudonymTaken(key, pseudonymHash('tombstone', key), tx)) throw new Refused('pseudonym', 'pseudonymTaken');

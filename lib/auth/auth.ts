@@ -2,9 +2,11 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { verifyCredentials } from '@/lib/accounts/credentials';
+import { pseudonymKey } from '@/lib/accounts/rules';
 import { env } from '@/lib/env';
 import { secrets } from '@/lib/secrets';
 import { SESSION_ABSOLUTE_MS } from '@/db/queries/sessions';
+import { readDeviceToken, rememberDevice } from './device-cookie';
 import { startSession } from './sessions';
 
 /** Sign-in refused because of too many failures; carries the wait for the message. */
@@ -13,6 +15,11 @@ export class ThrottledSignIn extends CredentialsSignin {
   constructor(readonly waitMinutes: number) {
     super();
   }
+}
+
+/** Sign-in refused because the password-hashing queue is full: "busy, try again shortly". */
+export class BusySignIn extends CredentialsSignin {
+  code = 'busy';
 }
 
 /** Secure `__Host-` cookie in production; plain `session` over http in development and local tests. */
@@ -43,11 +50,13 @@ export const { auth, signIn, signOut } = NextAuth(() => {
         async authorize(credentials) {
           const pseudonym = typeof credentials.pseudonym === 'string' ? credentials.pseudonym : '';
           const password = typeof credentials.password === 'string' ? credentials.password : '';
-          const result = await verifyCredentials(pseudonym, password);
+          const result = await verifyCredentials(pseudonym, password, await readDeviceToken());
           if (!result.ok) {
             if (result.formError === 'throttled') throw new ThrottledSignIn(result.waitMinutes ?? 1);
+            if (result.formError === 'busy') throw new BusySignIn();
             return null;
           }
+          await rememberDevice(pseudonymKey(result.account.pseudonym));
           return { id: result.account.id, sessionToken: await startSession(result.account.id) };
         },
       }),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { countSentToday, insertMessage } from '@/db/queries/messages';
+import { insertMessageWithinLimit } from '@/db/queries/messages';
 import { findSeller } from '@/db/queries/users';
 import { fieldErrorsOf, type Outcome } from '@/lib/accounts/errors';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
@@ -47,7 +47,6 @@ export async function sendMessage(senderId: string, input: SendInput, now = new 
   const parsed = sendSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const msg = parsed.data;
-  if ((await countSentToday(senderId)) >= MESSAGES_PER_DAY) return { ok: false, formError: 'messageLimit' };
 
   let recipientId: string | null = null;
   if (msg.kind === 'direct') {
@@ -57,7 +56,7 @@ export async function sendMessage(senderId: string, input: SendInput, now = new 
   }
   const id = randomUUID();
   const buyer = msg.kind === 'warning' ? msg.buyer : undefined;
-  await insertMessage({
+  const row = {
     id,
     kind: msg.kind,
     senderId,
@@ -65,6 +64,7 @@ export async function sendMessage(senderId: string, input: SendInput, now = new 
     buyerRef: buyer ? buyerRef(buyer) : null,
     ...encryptMessage(id, buyer ? { body: msg.body, buyer } : { body: msg.body }),
     expiresAt: expiryFor(now, msg.days),
-  });
+  };
+  if (!(await insertMessageWithinLimit(row, MESSAGES_PER_DAY))) return { ok: false, formError: 'messageLimit' };
   return { ok: true, id };
 }

@@ -10,6 +10,10 @@ import { codeHmac, parseCode } from './code-secret';
 import { flagsSchema, hasAFlag } from './flags';
 
 export const REDEEM_FAILURES_PER_BUYER_PER_HOUR = 5;
+/** Failures a buyer who has redeemed before may make each hour without drawing on the global budget. */
+export const REDEEM_OWN_FAILURES_PER_HOUR = 2;
+/** Failures, once, of a buyer who never redeemed a code, without drawing on the global budget. */
+export const REDEEM_NEW_ACCOUNT_ALLOWANCE = 3;
 
 export type RedeemOutcome = Outcome<{ codeId: string; seller: string }> & { limited?: 'buyerLimit' | 'globalLimit' };
 
@@ -20,7 +24,12 @@ export type RedeemOutcome = Outcome<{ codeId: string; seller: string }> & { limi
 export async function redeemCode(buyerId: string, input: string, now = new Date()): Promise<RedeemOutcome> {
   const code = parseCode(input);
   if (!code) return { ok: false, fieldErrors: { code: 'codeFormat' } };
-  const limits = { perBuyer: REDEEM_FAILURES_PER_BUYER_PER_HOUR, global: env().REDEEM_GLOBAL_FAILURES_PER_HOUR };
+  const limits = {
+    perBuyer: REDEEM_FAILURES_PER_BUYER_PER_HOUR,
+    global: env().REDEEM_GLOBAL_FAILURES_PER_HOUR,
+    ownPerHour: REDEEM_OWN_FAILURES_PER_HOUR,
+    newAccount: REDEEM_NEW_ACCOUNT_ALLOWANCE,
+  };
   const result = await getDb().transaction(async (tx) => {
     const verdict = await reserveRedeemAttempt(tx, buyerId, now, limits);
     if (!verdict.allowed) return verdict;

@@ -1,8 +1,9 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ratings, redeemAttempts, users, verificationCodes } from '@/db/schema';
+import { ratings, redeemAllowances, redeemAttempts, users, verificationCodes } from '@/db/schema';
+import { env } from '@/lib/env';
 import { rateBuyer } from '@/lib/screening/encounters';
-import { rateSeller, redeemCode, type RedeemOutcome } from '@/lib/screening/redeem';
+import { rateSeller, REDEEM_FAILURES_PER_BUYER_PER_HOUR, REDEEM_NEW_ACCOUNT_ALLOWANCE, redeemCode, type RedeemOutcome } from '@/lib/screening/redeem';
 import { takeSnapshotIfDue } from '@/lib/screening/snapshots';
 import { withTestDatabase } from '../support/database';
 import { countersOf, DUMMY_HASH, encounter, makeUser, ratingsOfCode, wrongCode, type TestUser } from './screening-support';
@@ -40,16 +41,52 @@ describe(`concurrency (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, 
     const seller = await makeUser('seller', 'Budget.Seller');
     const live = await encounter(seller.id, { unbound: true });
     const buyers = await bulkBuyers('Budget.', 100);
-    // 499 of the default 500 failures of the last hour are used up, by one other buyer.
+    // 499 of the default 500 failures of the last hour are used up, by one other buyer, and
+    // every buyer has used up the allowance of a new account, so each guess draws on the budget.
     const filler = buyers[0]!;
     const now = new Date();
     await db().insert(redeemAttempts).values(Array.from({ length: 499 }, () => ({ buyerId: filler.id, at: now })));
+    await db().insert(redeemAllowances).values(buyers.map((b) => ({ buyerId: b.id, used: REDEEM_NEW_ACCOUNT_ALLOWANCE })));
 
     const guess = wrongCode([live.code]);
     const results = await all(buyers.slice(1).map((b) => () => redeemCode(b.id, guess)));
     expect(results.filter((r) => !r.ok && r.formError === 'invalidCode')).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.formError === 'globalLimit')).toHaveLength(98);
     expect(await db().$count(redeemAttempts)).toBe(500);
+    await db().delete(redeemAttempts);
+  });
+
+  it('100 throwaway accounts spend every failure they may: an honest buyer still redeems, and deleting them refunds nothing', { timeout: 120_000 }, async () => {
+    const seller = await makeUser('seller', 'Flood.Seller');
+    const honest = await makeUser('buyer', 'Flood.Honest');
+    const regular = await makeUser('buyer', 'Flood.Regular');
+    const earlier = await encounter(seller.id, { buyer: regular.pseudonym });
+    expect((await redeemCode(regular.id, earlier.code)).ok).toBe(true);
+    const attackers = await bulkBuyers('Flood.', 100);
+    const live = [await encounter(seller.id, { buyer: honest.pseudonym }), await encounter(seller.id, { buyer: regular.pseudonym })];
+    const guesses = Array.from({ length: REDEEM_FAILURES_PER_BUYER_PER_HOUR }, (_, i) => wrongCode([...live.map((c) => c.code), String(i).padStart(6, '0')]));
+    const results = await all(attackers.flatMap((a) => guesses.map((g) => () => redeemCode(a.id, g))));
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    // 300 of the 500 failures came out of the accounts' own one-off allowances, 200 out of the
+    // shared budget; more accounts would take the rest, here filled up directly.
+    const budget = env().REDEEM_GLOBAL_FAILURES_PER_HOUR;
+    const globalNow = () => db().$count(redeemAttempts, eq(redeemAttempts.global, true));
+    if ((await globalNow()) < budget) await db().insert(redeemAttempts).values(Array.from({ length: budget - (await globalNow()) }, () => ({ buyerId: attackers[0]!.id, at: new Date() })));
+    expect(await globalNow()).toBe(budget);
+    expect(await redeemCode(attackers[1]!.id, guesses[0]!)).toEqual(BUYER_LIMIT);
+
+    // A new honest buyer and a regular who has redeemed before both still redeem their codes.
+    expect(await redeemCode(honest.id, live[0]!.code)).toMatchObject({ ok: true, codeId: live[0]!.codeId });
+    expect(await redeemCode(regular.id, wrongCode(live.map((c) => c.code)))).toEqual(INVALID);
+    expect(await redeemCode(regular.id, live[1]!.code)).toMatchObject({ ok: true, codeId: live[1]!.codeId });
+
+    // Deleting the accounts does not give the budget back.
+    await db().delete(users).where(inArray(users.id, attackers.map((a) => a.id)));
+    expect(await globalNow()).toBe(budget);
+    expect(await db().$count(redeemAttempts, and(isNull(redeemAttempts.buyerId), eq(redeemAttempts.global, true)))).toBe(budget);
+    const late = await makeUser('buyer', 'Flood.Late');
+    await db().insert(redeemAllowances).values({ buyerId: late.id, used: REDEEM_NEW_ACCOUNT_ALLOWANCE });
+    expect(await redeemCode(late.id, guesses[0]!)).toMatchObject({ ok: false, formError: 'globalLimit' });
     await db().delete(redeemAttempts);
   });
 

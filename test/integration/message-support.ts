@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { insertMessage } from '@/db/queries/messages';
 import { messages } from '@/db/schema';
 import { sendMessage, type SendInput } from '@/lib/messages/send';
 
@@ -58,7 +57,7 @@ export function flipPart(ciphertext: string, part: 0 | 1 | 2): string {
 /** Rows inserted directly (placeholder ciphertext), sent "today", to reach the daily limit fast. */
 export async function insertFillerMessages(db: Executor, senderId: string, n: number, recipientId: string | null = null) {
   for (let i = 0; i < n; i++) {
-    await insertMessage(
+    await db.insert(messages).values(
       {
         id: randomUUID(),
         kind: recipientId ? 'direct' : 'warning',
@@ -68,7 +67,6 @@ export async function insertFillerMessages(db: Executor, senderId: string, n: nu
         ciphertext: 'filler',
         expiresAt: new Date(Date.now() + 86_400_000),
       },
-      db,
     );
   }
 }

@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { codeHmac, openCode } from '@/lib/screening/code-secret';
 import { rateBuyer, recordEncounter, sellerHistory } from '@/lib/screening/encounters';
 import { lookupBuyer } from '@/lib/screening/lookup';
-import { rateSeller, redeemCode } from '@/lib/screening/redeem';
+import { rateSeller, REDEEM_NEW_ACCOUNT_ALLOWANCE, REDEEM_OWN_FAILURES_PER_HOUR, redeemCode } from '@/lib/screening/redeem';
 import { roundBuyerScore } from '@/lib/disclosure/coarse';
 import { buyerScore, confidenceString, type BuyerRating } from '@/lib/trust';
 import { withTestDatabase } from '../support/database';
@@ -392,33 +392,42 @@ describe(`screening (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, ()
       expect(await redeemCode(buyer.id, wrong())).toEqual(BUYER_LIMIT);
     });
 
-    it('a global failure budget stops every buyer, for the right code too', async () => {
+    it("the global budget stops buyers whose own allowance is spent, but not an honest buyer's own allowance", async () => {
       const limit = env().REDEEM_GLOBAL_FAILURES_PER_HOUR;
       const filler = await makeUser('buyer', 'Filler.Buyer');
       const last = await makeUser('buyer', 'Last.Guesser');
       const innocent = await makeUser('buyer', 'Innocent.Buyer');
       const code = await issue(seller.id, { buyer: innocent.pseudonym });
+      const later = await issue(seller.id, { buyer: innocent.pseudonym });
       const now = new Date();
+      const global = () => db().$count(redeemAttempts, eq(redeemAttempts.global, true));
       try {
         await db().delete(redeemAttempts);
-        // limit − 1 failures within the hour from others, then one real one reaches the budget.
+        // limit − 1 failures within the hour from others.
         await db().execute(sql`
           insert into redeem_attempts (buyer_id, at)
           select ${filler.id}::uuid, ${now.toISOString()}::timestamptz from generate_series(1, ${limit - 1})`);
-        expect(await db().$count(redeemAttempts)).toBe(limit - 1);
+        // A new account's first failures come out of its own one-off allowance ...
+        for (let i = 0; i < REDEEM_NEW_ACCOUNT_ALLOWANCE; i++) expect(await redeemCode(last.id, wrong(), now)).toEqual(INVALID);
+        expect(await global()).toBe(limit - 1);
+        // ... then it draws on the shared budget, which its next failure exhausts.
         expect(await redeemCode(last.id, wrong(), now)).toEqual(INVALID);
-        expect(await db().$count(redeemAttempts)).toBe(limit);
-
-        expect(await redeemCode(innocent.id, wrong(), now)).toEqual(GLOBAL_LIMIT);
-        expect(await redeemCode(innocent.id, code.code, now)).toEqual(GLOBAL_LIMIT);
+        expect(await global()).toBe(limit);
+        expect(await redeemCode(last.id, wrong(), now)).toEqual(GLOBAL_LIMIT);
         expect(await redeemCode(last.id, code.code, now)).toEqual(GLOBAL_LIMIT);
-        expect(await db().$count(redeemAttempts)).toBe(limit);
-        expect((await codeRow(db(), code.codeId)).redeemedBy).toBeNull();
+
+        // The innocent buyer's own allowance still redeems the right code.
+        expect(await redeemCode(innocent.id, code.code, now)).toEqual({ ok: true, codeId: code.codeId, seller: seller.pseudonym });
+        // Having redeemed, they get a few failures an hour of their own; beyond, the budget is spent.
+        for (let i = 0; i < REDEEM_OWN_FAILURES_PER_HOUR; i++) expect(await redeemCode(innocent.id, wrong(), now)).toEqual(INVALID);
+        expect(await redeemCode(innocent.id, later.code, now)).toEqual(GLOBAL_LIMIT);
+        expect(await global()).toBe(limit);
+        expect((await codeRow(db(), later.codeId)).redeemedBy).toBeNull();
 
         // Failures older than an hour no longer count.
-        expect(await redeemCode(innocent.id, code.code, new Date(now.getTime() + HOUR_MS + 60_000))).toEqual({
+        expect(await redeemCode(innocent.id, later.code, new Date(now.getTime() + HOUR_MS + 60_000))).toEqual({
           ok: true,
-          codeId: code.codeId,
+          codeId: later.codeId,
           seller: seller.pseudonym,
         });
       } finally {
