@@ -82,9 +82,15 @@ export async function findPublicSeller(key: string, db: Executor = getDb()) {
   return row ?? null;
 }
 
-/** The schedule's one row, due now, if there is none yet (before the first claim; idempotent). */
+/**
+ * The schedule's one row, due now, if there is none yet (idempotent). Checked before inserting:
+ * a plain insert … on conflict would wait behind a run in progress, which holds the row.
+ */
 export async function scheduleFirstSnapshot(now: Date, db: Executor = getDb()) {
-  await db.insert(snapshotSchedule).values({ id: 1, nextDueAt: now }).onConflictDoNothing();
+  await db.execute(sql`
+    insert into snapshot_schedule (id, next_due_at)
+    select 1, ${now.toISOString()}::timestamptz where not exists (select 1 from snapshot_schedule where id = 1)
+    on conflict do nothing`);
 }
 
 /**
