@@ -9,8 +9,9 @@ import { closeDatabase, useDatabase } from '@/db/index';
  * process's database: an in-memory PGlite by default, or a new PostgreSQL database created
  * next to DATABASE_URL's (and dropped afterwards) when that variable is set.
  */
-export function withTestDatabase(): { current: () => Database } {
+export function withTestDatabase(): { current: () => Database; url: () => string | undefined } {
   let database: Database | undefined;
+  let databaseUrl: string | undefined;
   let drop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
@@ -21,7 +22,8 @@ export function withTestDatabase(): { current: () => Database } {
       await admin.unsafe(`create database ${name}`);
       const url = new URL(baseUrl);
       url.pathname = `/${name}`;
-      database = createDatabase({ url: url.toString() });
+      databaseUrl = url.toString();
+      database = createDatabase({ url: databaseUrl });
       drop = async () => {
         await admin.unsafe(`drop database if exists ${name} with (force)`);
         await admin.end();
@@ -43,5 +45,7 @@ export function withTestDatabase(): { current: () => Database } {
       if (!database) throw new Error('withTestDatabase: used outside a test');
       return database;
     },
+    /** The PostgreSQL database's URL, for child processes; undefined on PGlite. */
+    url: () => databaseUrl,
   };
 }
