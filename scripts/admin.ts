@@ -16,8 +16,8 @@ async function createCoordinator(name: string | undefined) {
   const key = pseudonymKey(parsed.data);
   if (await pseudonymTaken(key, pseudonymHash('tombstone', key))) throw new Error(`The pseudonym "${parsed.data}" is taken.`);
   const password = randomCode(5, 4);
-  await insertUser({ pseudonym: parsed.data, pseudonymKey: key, role: 'coordinator', passwordHash: await hashSecret(password) });
-  console.log(`Coordinator "${parsed.data}" created.\nOne-time password (shown only now; change it on the account page): ${password}`);
+  await insertUser({ pseudonym: parsed.data, pseudonymKey: key, role: 'coordinator', passwordHash: await hashSecret(password), mustChangePassword: true });
+  console.log(`Coordinator "${parsed.data}" created.\nOne-time password (shown only now; at first sign-in she must replace it before anything else): ${password}`);
 }
 
 async function main() {

@@ -33,6 +33,7 @@ const liveSession = preparedQuery((db) =>
       pseudonym: users.pseudonym,
       role: users.role,
       lastActive: users.lastActive,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

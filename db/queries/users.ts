@@ -41,15 +41,16 @@ export async function pseudonymTaken(key: string, keyHash: string, db: Executor 
 }
 
 export async function insertUser(
-  values: { pseudonym: string; pseudonymKey: string; role: Role; passwordHash: string },
+  values: { pseudonym: string; pseudonymKey: string; role: Role; passwordHash: string; mustChangePassword?: boolean },
   db: Executor = getDb(),
 ): Promise<string> {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });
   return row!.id;
 }
 
+/** A new password of the person's own choosing (a one-time password is thereby replaced). */
 export async function setPasswordHash(userId: string, passwordHash: string, db: Executor = getDb()) {
-  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId));
 }
 
 /** Date only, and written at most once a day. */

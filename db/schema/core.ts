@@ -21,6 +21,8 @@ export const users = pgTable(
     memberSince: date('member_since').notNull().default(sql`current_date`),
     /** Date only, updated at most once a day (retention metrics). */
     lastActive: date('last_active'),
+    /** A coordinator created from the command line must replace the printed one-time password first. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
   },
   (t) => [uniqueIndex('users_pseudonym_key_idx').on(t.pseudonymKey)],
 );

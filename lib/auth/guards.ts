@@ -5,12 +5,17 @@ import type { Role } from '@/db/queries/users';
 import { redirect } from '@/lib/i18n/navigation';
 import { getCurrentUser, type CurrentUser } from './current-user';
 
-export type Access = 'ok' | 'unauthenticated' | 'forbidden';
+export type Access = 'ok' | 'unauthenticated' | 'forbidden' | 'passwordChange';
 
-/** The one rule: signed in, and (when roles are given) of one of those roles. */
+/**
+ * The one rule: signed in, and (when roles are given) of one of those roles. Someone signed in
+ * with a one-time password reaches only what needs no role (her account page) until she has
+ * set her own.
+ */
 export function accessFor(user: CurrentUser | null, roles?: readonly Role[]): Access {
   if (!user) return 'unauthenticated';
   if (roles && !roles.includes(user.role)) return 'forbidden';
+  if (roles && user.mustChangePassword) return 'passwordChange';
   return 'ok';
 }
 
@@ -22,6 +27,7 @@ export async function requireUser(returnTo: string, roles?: readonly Role[]): Pr
     redirect({ href: { pathname: '/sign-in', query: { next: returnTo } }, locale: await getLocale() });
   }
   if (access === 'forbidden') forbidden();
+  if (access === 'passwordChange') redirect({ href: '/account', locale: await getLocale() });
   return user!;
 }
 
@@ -37,5 +43,5 @@ export async function authorizeAction(roles?: readonly Role[]): Promise<{ ok: tr
   const access = accessFor(user, roles);
   if (access === 'ok') return { ok: true, user: user! };
   const t = await getTranslations('Errors');
-  return { ok: false, formError: t(access === 'unauthenticated' ? 'signInRequired' : 'forbidden') };
+  return { ok: false, formError: t(access === 'passwordChange' ? 'passwordChangeRequired' : access === 'unauthenticated' ? 'signInRequired' : 'forbidden') };
 }

@@ -9,6 +9,8 @@ export interface CurrentUser {
   pseudonym: string;
   role: Role;
   sessionId: string;
+  /** Signed in with a one-time password: only the account page until she sets her own. */
+  mustChangePassword: boolean;
 }
 
 /** A new server-side session; the returned token goes into the (encrypted) session cookie. */
@@ -34,5 +36,5 @@ export async function resolveSession(token: string, now = new Date()): Promise<C
     await touchLastActive(row.userId);
     if (row.role === 'seller') await recordActivityWeek(row.userId); // for retention metrics
   }
-  return { id: row.userId, pseudonym: row.pseudonym, role: row.role, sessionId: row.sessionId };
+  return { id: row.userId, pseudonym: row.pseudonym, role: row.role, sessionId: row.sessionId, mustChangePassword: row.mustChangePassword };
 }

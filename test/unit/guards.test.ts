@@ -18,7 +18,7 @@ vi.mock('next-intl/server', () => ({
 const { accessFor, authorizeAction } = await import('@/lib/auth/guards');
 const { authorizeApi } = await import('@/lib/api');
 
-const user = (role: CurrentUser['role']): CurrentUser => ({ id: 'u1', pseudonym: 'x', role, sessionId: 's1' });
+const user = (role: CurrentUser['role'], mustChangePassword = false): CurrentUser => ({ id: 'u1', pseudonym: 'x', role, sessionId: 's1', mustChangePassword });
 const request = (language = 'en') => new Request('http://localhost/api/x', { headers: { 'accept-language': language } });
 
 beforeEach(() => {
@@ -32,6 +32,12 @@ describe('accessFor', () => {
     expect(accessFor(user('buyer'))).toBe('ok');
     expect(accessFor(user('buyer'), ['seller'])).toBe('forbidden');
     expect(accessFor(user('coordinator'), ['seller', 'coordinator'])).toBe('ok');
+  });
+
+  it('with a one-time password: only what needs no role (the account page), until she sets her own', () => {
+    expect(accessFor(user('coordinator', true))).toBe('ok');
+    expect(accessFor(user('coordinator', true), ['coordinator'])).toBe('passwordChange');
+    expect(accessFor(user('coordinator', true), ['seller'])).toBe('forbidden');
   });
 });
 
@@ -64,5 +70,11 @@ describe('authorizeAction', () => {
     signedIn = user('seller');
     expect(await authorizeAction(['coordinator'])).toEqual({ ok: false, formError: de.Errors.forbidden });
     expect(await authorizeAction(['seller'])).toEqual({ ok: true, user: signedIn });
+  });
+
+  it('refuses role actions to someone who has not replaced her one-time password', async () => {
+    signedIn = user('coordinator', true);
+    expect(await authorizeAction(['coordinator'])).toEqual({ ok: false, formError: de.Errors.passwordChangeRequired });
+    expect(await authorizeAction()).toEqual({ ok: true, user: signedIn });
   });
 });

@@ -19,6 +19,9 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {user.mustChangePassword && (
+        <p role="alert" className="rounded-md border-2 border-amber-700 bg-amber-50 p-3 font-medium">{t('setOwnPassword')}</p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-medium">{t('pseudonym')}</dt>
         <dd>{user.pseudonym}</dd>
