@@ -22,7 +22,6 @@ const LATE = Symbol('late');
 export class ConnectionGuard {
   private down = false;
   private probing: Promise<boolean> | null = null;
-  private lastOk = 0;
   private lastFault = 0;
 
   constructor(
@@ -70,9 +69,11 @@ export class ConnectionGuard {
     return new DatabaseUnavailableError();
   }
 
-  /** One probe at a time; a recent success stands for a second, so a busy hour does not flood the server. */
+  /**
+   * One probe at a time, shared by every call that asks meanwhile (so a busy database gets at most one
+   * extra connection). Never answered from an earlier probe: the database may have gone since.
+   */
   check(): Promise<boolean> {
-    if (!this.down && Date.now() - this.lastOk < 1000) return Promise.resolve(true);
     this.probing ??= this.probeOnce().then((ok) => {
       this.probing = null;
       this.settle(ok);
@@ -99,7 +100,6 @@ export class ConnectionGuard {
 
   private settle(ok: boolean) {
     if (ok) {
-      this.lastOk = Date.now();
       if (this.down) console.error('[database] reachable again');
       this.down = false;
       return;

@@ -77,20 +77,24 @@ const POOL_OPTIONS = {
   connection: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
 } as const;
 
-// A request answers 503 within 2 s of losing the database: 1 s waiting, then a 0.5 s probe.
-const GUARD = { deadlineMs: 1000, probeMs: 500, retryMs: 500 };
+// A request answers 503 within 2 s of losing the database: 0.7 s waiting, then a 0.4 s probe, leaving
+// time to render the answer on a busy machine. A slow query on a live database only costs a probe.
+const GUARD = { deadlineMs: 700, probeMs: 400, retryMs: 500 };
 
 function postgresDatabase(url: string, logger: Logger): Database {
-  const pool = () => {
-    const client = postgres(url, POOL_OPTIONS);
-    drizzlePostgres(client); // sets drizzle's date parsers on this client, as for the first one
-    return client;
+  // postgres.js fetches the array types on each new connection and drops that promise, so a connection
+  // lost mid-fetch is an unhandled rejection. Fetch them once (the first answer proves it done), then
+  // let every later connection and pool share the same options: types, and drizzle's date parsers.
+  let client = postgres(url, POOL_OPTIONS);
+  drizzlePostgres(client);
+  const options = client.options as typeof client.options & { fetch_types: boolean };
+  const typesFetched = () => {
+    options.fetch_types = false;
   };
-  let client = pool();
   const guard = new ConnectionGuard(
     async () => {
       // A connection of its own: the pool's may be queued behind stuck queries.
-      const probe = postgres(url, { ...POOL_OPTIONS, max: 1, connect_timeout: 1 });
+      const probe = postgres(url, { ...POOL_OPTIONS, max: 1, connect_timeout: 1, fetch_types: false });
       try {
         await probe`select 1`;
       } finally {
@@ -100,12 +104,12 @@ function postgresDatabase(url: string, logger: Logger): Database {
     () => {
       // Stuck connections never recover on their own: end them (their queries fail) and start afresh.
       const stuck = client;
-      client = pool();
+      client = postgres(options as unknown as postgres.Options<Record<string, never>>); // parsed options are taken as they are
       stuck.end({ timeout: 0 }).catch(() => {});
     },
     GUARD,
   );
-  const sql = guardedClient(() => client, guard);
+  const sql = guardedClient(() => client, guard, typesFetched);
   return {
     db: drizzlePostgres(sql, { schema, logger }) as unknown as Db,
     kind: 'postgres',

@@ -4,9 +4,10 @@ import type { ConnectionGuard } from './availability';
 /**
  * The postgres.js client drizzle sees: every query and transaction runs through the guard, on
  * whichever pool is current (the guard replaces a pool whose connections are stuck), so the one
- * drizzle instance, and the prepared queries built on it, outlive a database restart.
+ * drizzle instance, and the prepared queries built on it, outlive a database restart. `answered`
+ * runs after each successful call.
  */
-export function guardedClient(current: () => Sql, guard: ConnectionGuard): Sql {
+export function guardedClient(current: () => Sql, guard: ConnectionGuard, answered: () => void): Sql {
   const unsafe = (...args: Parameters<Sql['unsafe']>) => {
     // postgres.js queries are lazy and drizzle may ask for `.values()` before awaiting.
     const lazy = (values: boolean) => {
@@ -14,7 +15,9 @@ export function guardedClient(current: () => Sql, guard: ConnectionGuard): Sql {
       const start = () =>
         (started ??= guard.run(async () => {
           const query = current().unsafe(...args);
-          return values ? await query.values() : await query;
+          const result = values ? await query.values() : await query;
+          answered();
+          return result;
         }));
       return {
         then: (resolve?: (v: unknown) => unknown, reject?: (e: unknown) => unknown) => start().then(resolve, reject),
@@ -23,7 +26,12 @@ export function guardedClient(current: () => Sql, guard: ConnectionGuard): Sql {
     };
     return Object.assign(lazy(false), { values: () => lazy(true) });
   };
-  const begin = (...args: unknown[]) => guard.run(() => (current().begin as (...a: unknown[]) => Promise<unknown>)(...args));
+  const begin = (...args: unknown[]) =>
+    guard.run(async () => {
+      const result = await (current().begin as (...a: unknown[]) => Promise<unknown>)(...args);
+      answered();
+      return result;
+    });
 
   return new Proxy(function guarded() {} as unknown as Sql, {
     get(_, prop) {

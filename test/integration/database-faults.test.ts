@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDatabase, queryRows, type Database } from '@/db/client';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/lib/database-faults';
+import { FaultProxy, type Mode } from '../support/fault-proxy';
+
+// The postgres.js driver behind a TCP proxy that loses the database (the built server under load is
+// e2e/database-faults.spec.ts). Vitest fails a file on any unhandled rejection: none may escape.
+const baseUrl = process.env.DATABASE_URL;
+
+describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is set)', () => {
+  let proxy: FaultProxy;
+  let database: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const name = `test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(baseUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    drop = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+    const upstream = new URL(baseUrl!);
+    proxy = new FaultProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
+    await proxy.start();
+    const url = new URL(baseUrl!);
+    url.host = `127.0.0.1:${proxy.port}`;
+    url.pathname = `/${name}`;
+    database = createDatabase({ url: url.toString() });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+
+  // A failed test must not leave the next one without a database.
+  afterEach(() => proxy.set('forward'));
+
+  afterAll(async () => {
+    await database?.close();
+    await proxy?.stop();
+    await drop?.();
+    vi.restoreAllMocks();
+  });
+
+  // An array parameter needs the array types postgres.js fetched on the first connection: they must
+  // survive the pool being replaced.
+  const query = () => database.rawQuery('select $1::text = any($2) as hit', ['b', ['a', 'b']]);
+
+  async function timed<T>(work: Promise<T>): Promise<{ ms: number; error: unknown }> {
+    const start = Date.now();
+    const error = await work.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    return { ms: Date.now() - start, error };
+  }
+
+  async function loseAndRecover(mode: Mode) {
+    expect(await query()).toEqual([{ hit: true }]);
+    await proxy.set(mode);
+    const lost = await Promise.all(Array.from({ length: 8 }, () => timed(query())));
+    for (const { ms, error } of lost) {
+      expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+      expect(ms).toBeLessThan(1500);
+    }
+    await vi.waitFor(() => expect(database.isDown()).toBe(true), { timeout: 2000 });
+    // Known down: no waiting at all.
+    const fast = await timed(query());
+    expect(fast.error).toBeInstanceOf(Error);
+    expect((fast.error as Error).cause ?? fast.error).toBeInstanceOf(DatabaseUnavailableError);
+    expect(fast.ms).toBeLessThan(50);
+
+    await proxy.set('forward');
+    await vi.waitFor(() => expect(database.isDown()).toBe(false), { timeout: 10_000 });
+    expect(await query()).toEqual([{ hit: true }]);
+    expect(await database.db.transaction(async (tx) => queryRows(tx, sql`select 1 as one`))).toEqual([{ one: 1 }]);
+  }
+
+  it('refused: queries fail fast as unavailable, then work again without a restart', async () => {
+    await loseAndRecover('refuse');
+  });
+
+  it('silent (blackholed): queries give up within 1.5 s, then work again without a restart', async () => {
+    await loseAndRecover('blackhole');
+  });
+
+  it('a slow query on a live database is waited for, not cut off', async () => {
+    expect(await queryRows(database.db, sql`select pg_sleep(1.2), 1 as done`)).toEqual([{ pg_sleep: '', done: 1 }]);
+    expect(database.isDown()).toBe(false);
+  });
+});
