@@ -5,7 +5,8 @@ import { getDb, type Executor } from '../index';
 /**
  * Recomputes the per-buyer counters and the buyer–seller pairs from the ratings themselves. The
  * app keeps them up to date rating by rating; this is for data written in bulk (demo history,
- * benchmarks), and it is what the counters are tested against.
+ * benchmarks), and it is what the counters are tested against. A deleted seller's anonymous flags
+ * count her once per buyer (departed_rater); the pairs hold sellers still on the service.
  */
 export async function rebuildCounters(db: Executor = getDb()) {
   await db.transaction(async (tx) => {
@@ -21,9 +22,9 @@ export async function rebuildCounters(db: Executor = getDb()) {
       select ratee_id, count(*),
         count(*) filter (where safe), count(*) filter (where safe = false),
         count(*) filter (where reliable), count(*) filter (where reliable = false),
-        count(distinct rater_id),
-        count(distinct rater_id) filter (where safe = false),
-        count(distinct rater_id) filter (where reliable = false)
+        count(distinct coalesce(rater_id, departed_rater)),
+        count(distinct coalesce(rater_id, departed_rater)) filter (where safe = false),
+        count(distinct coalesce(rater_id, departed_rater)) filter (where reliable = false)
       from ratings where direction = 'seller_rates_buyer'
       group by ratee_id`);
   });

@@ -61,10 +61,19 @@ export async function touchLastActive(userId: string, db: Executor = getDb()) {
     .where(and(eq(users.id, userId), or(isNull(users.lastActive), lt(users.lastActive, sql`current_date`))));
 }
 
-/** Deletes the account (its rows cascade) and keeps the pseudonym reserved as a keyed hash. */
+/**
+ * Deletes the account (its rows cascade) and keeps the pseudonym reserved as a keyed hash. A
+ * seller's flags of buyers stay, anonymous (migration 0003), and still count her once among each
+ * buyer's distinct raters, as the counters already do: they get a random id per buyer first.
+ */
 export async function deleteUser(userId: string, keyHash: string, db: Executor = getDb()) {
   await db.transaction(async (tx) => {
     await tx.insert(pseudonymTombstones).values({ keyHash }).onConflictDoNothing();
+    await tx.execute(sql`
+      update ratings as r set departed_rater = k.key
+      from (select ratee_id, gen_random_uuid() as key from ratings
+            where rater_id = ${userId} and direction = 'seller_rates_buyer' group by ratee_id) as k
+      where r.rater_id = ${userId} and r.direction = 'seller_rates_buyer' and r.ratee_id = k.ratee_id`);
     await tx.delete(users).where(eq(users.id, userId));
   });
 }

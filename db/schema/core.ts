@@ -72,6 +72,12 @@ export const ratings = pgTable(
       .references(() => verificationCodes.id, { onDelete: 'cascade' }),
     direction: ratingDirection('direction').notNull(),
     raterId: uuid('rater_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Set when the rater deletes her account: a random id, one per rater and ratee, so her flags
+     * still count as one distinct rater of that person (the counters stay a recount of the rows)
+     * without linking them to her or to her ratings of anyone else.
+     */
+    departedRater: uuid('departed_rater'),
     rateeId: uuid('ratee_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
