@@ -14,11 +14,17 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
   let proxy: FaultProxy;
   let database: Database;
   let drop: () => Promise<void>;
+  let terminateBackends: () => Promise<void>;
 
   beforeAll(async () => {
     const name = `test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(baseUrl!, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
+    // What a PostgreSQL restart does to open connections: FATAL 57P01 "terminating connection due to
+    // administrator command" (the issue saw the driver throw uncaught exceptions on it).
+    terminateBackends = async () => {
+      await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
+    };
     drop = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -83,6 +89,19 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
 
   it('silent (blackholed): queries give up within 1.5 s, then work again without a restart', async () => {
     await loseAndRecover('blackhole');
+  });
+
+  it('connections terminated by the server (as in a restart): queries fail as unavailable, nothing uncaught, then normal', async () => {
+    expect(await query()).toEqual([{ hit: true }]);
+    const during = Array.from({ length: 8 }, () => timed(database.rawQuery('select pg_sleep(0.3)')));
+    await new Promise((r) => setTimeout(r, 100));
+    await terminateBackends();
+    const results = await Promise.all(during);
+    expect(results.filter((r) => r.error).length).toBeGreaterThan(0);
+    for (const { error } of results) {
+      if (error) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+    }
+    await vi.waitFor(async () => expect(await query()).toEqual([{ hit: true }]), { timeout: 10_000 });
   });
 
   it('a slow query on a live database is waited for, not cut off', async () => {
