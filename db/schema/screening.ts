@@ -18,6 +18,8 @@ export const buyerCounters = pgTable('buyer_counters', {
   raters: integer('raters').notNull().default(0),
   unsafeRaters: integer('unsafe_raters').notNull().default(0),
   unreliableRaters: integer('unreliable_raters').notNull().default(0),
+  /** The day of the latest unsafe flag, for the look-up's verdict ("latest: …"). */
+  lastUnsafeOn: date('last_unsafe_on'),
 });
 
 /** What one seller has said of one buyer: feeds the distinct-seller counts and the daily limit. */
