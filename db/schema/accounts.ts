@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
 /**
@@ -41,12 +41,16 @@ export const recoveryCodes = pgTable(
   (t) => [index('recovery_codes_user_idx').on(t.userId, t.lookup)],
 );
 
-/** Seller invites: the code is stored as a SHA-256 hash; nothing links an invite to who used it. */
+/**
+ * Seller invites: the code is stored as a SHA-256 hash; nothing links an invite to who used it.
+ * `label` is the coordinator's own note to tell invites apart (the form warns against names).
+ */
 export const invites = pgTable(
   'invites',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     codeHash: text('code_hash').notNull(),
+    label: varchar('label', { length: 40 }),
     createdOn: date('created_on').notNull().default(sql`current_date`),
     expiresOn: date('expires_on').notNull(),
     usedOn: date('used_on'),
