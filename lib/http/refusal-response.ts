@@ -1,0 +1,41 @@
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+import { securityHeaders } from './security-headers';
+import type { Refusal } from './screen';
+
+// The proxy runs before next-intl's request config, so it reads the Errors messages directly.
+const ERRORS = { de: de.Errors, en: en.Errors } as const;
+type Locale = keyof typeof ERRORS;
+type Code = keyof typeof de.Errors;
+
+/** Pages: the path's locale. The API: Accept-Language's first choice. German otherwise. */
+export function refusalLocale(pathname: string, acceptLanguage: string | null): Locale {
+  const wanted = pathname.startsWith('/api') ? (acceptLanguage ?? '').split(',')[0]?.trim().slice(0, 2).toLowerCase() : pathname.split('/')[1];
+  return wanted === 'en' ? 'en' : 'de';
+}
+
+const message = (locale: Locale, code: string) => ERRORS[locale][(code in ERRORS[locale] ? code : 'invalid') as Code];
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function extraHeaders(refusal: Refusal): Record<string, string> {
+  // 413: the rest of the body is not wanted, so the connection is not kept for it.
+  return { ...(refusal.allow ? { Allow: refusal.allow } : {}), ...(refusal.status === 413 ? { Connection: 'close' } : {}) };
+}
+
+/** `{ error: { code, message } }`, as lib/api.ts answers from route handlers. */
+export function jsonRefusal(refusal: Refusal, locale: Locale): Response {
+  return Response.json(
+    { error: { code: refusal.code, message: message(locale, refusal.code) } },
+    { status: refusal.status, headers: { 'Cache-Control': 'no-store', ...extraHeaders(refusal) } },
+  );
+}
+
+/** A small self-contained page (no scripts, no assets) with the site's security headers. */
+export function htmlRefusal(refusal: Refusal, locale: Locale): Response {
+  const t = ERRORS[locale];
+  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><main><h1>${escape(t.title)}</h1><p>${escape(message(locale, refusal.code))}</p><p><a href="/${locale}">${escape(t.home)}</a></p></main></body></html>`;
+  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders(refusal) });
+  for (const { key, value } of securityHeaders) headers.set(key, value);
+  return new Response(html, { status: refusal.status, headers });
+}
