@@ -40,7 +40,7 @@ test('de: sign-in, look-up and recording an encounter work with the keyboard alo
   await tabTo(page, t.Lookup.pseudonym);
   await page.keyboard.type(buyer.pseudonym);
   await page.keyboard.press('Enter');
-  await expect(page.getByText(t.Lookup.newBuyer)).toBeVisible();
+  await expect(page.getByText(t.Lookup.verdict.new.body)).toBeVisible();
   await tabTo(page, t.Lookup.recordFor.replace('{pseudonym}', buyer.pseudonym));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/de\/seller\/encounters\?buyer=/);

@@ -1,10 +1,12 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
 import { isDatabaseUnavailable } from '@/lib/database-faults';
 import type { Role } from '@/db/queries/users';
 import type { Outcome } from '@/lib/accounts/errors';
 import { accessFor } from '@/lib/auth/guards';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { BODY_LIMIT } from '@/lib/http/screen';
 import { routing, type Locale } from '@/lib/i18n/routing';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -16,8 +18,8 @@ export function apiLocale(request: Request): Locale {
   return routing.locales.find((l) => l === first) ?? routing.defaultLocale;
 }
 
-/** `{ "error": { "code", "message" } }`, the message localised from Errors or Validation. */
-export async function apiError(request: Request, status: number, code: string, headers: Record<string, string> = {}): Promise<Response> {
+/** `{ "error": { "code", "message", "field"? } }`, the message localised from Errors or Validation. */
+export async function apiError(request: Request, status: number, code: string, headers: Record<string, string> = {}, field?: string): Promise<Response> {
   const locale = apiLocale(request);
   const [errors, validation] = await Promise.all([
     getTranslations({ locale, namespace: 'Errors' }),
@@ -28,7 +30,7 @@ export async function apiError(request: Request, status: number, code: string, h
     : validation.has(code as never)
       ? (validation as unknown as (k: string, v: object) => string)(code, { minutes: 60 })
       : errors('invalid');
-  return Response.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
+  return Response.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 export function apiOk(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -81,19 +83,47 @@ export function isCrossOrigin(request: Request): boolean {
   return site !== null && site !== 'same-origin' && site !== 'none';
 }
 
-/** A POST handler's common start: same origin, the right role, a JSON body. */
-export async function beginPost(request: Request, roles: readonly Role[]): Promise<{ user: CurrentUser; body: unknown } | { response: Response }> {
+/** The body as text, or null once it passes `limit` bytes: reading stops there, so size costs no memory. */
+export async function readBounded(request: Request, limit = BODY_LIMIT): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A POST handler's common start: same origin, the right role, a JSON body of the schema's shape. */
+export async function beginPost<S extends z.ZodType>(
+  request: Request,
+  roles: readonly Role[],
+  schema: S,
+): Promise<{ user: CurrentUser; body: z.output<S> } | { response: Response }> {
   if (isCrossOrigin(request)) return { response: await apiError(request, 403, 'crossOrigin') };
   const auth = await authorizeApi(request, roles);
   if ('response' in auth) return auth;
+  const text = await readBounded(request);
+  if (text === null) return { response: await apiError(request, 413, 'tooLarge') };
+  let json: unknown;
   try {
-    return { user: auth.user, body: await request.json() };
+    json = JSON.parse(text);
   } catch {
     return { response: await apiError(request, 400, 'badJson') };
   }
-}
-
-/** A JSON body's fields, or null when the body is not a JSON object (an array, a string, null…). */
-export function jsonObject(body: unknown): Record<string, unknown> | null {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { user: auth.user, body: parsed.data };
+  // The first problem, named by its field when it has one (a body that is not an object has none).
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.length ? String(issue.path[0]) : undefined;
+  const code = field && issue?.message && !issue.message.includes(' ') ? issue.message : 'invalid';
+  return { response: await apiError(request, 400, code, {}, field) };
 }

@@ -19,6 +19,7 @@ const buyerWithCounts = preparedQuery((db) =>
       raters: buyerCounters.raters,
       unsafeRaters: buyerCounters.unsafeRaters,
       unreliableRaters: buyerCounters.unreliableRaters,
+      lastUnsafeOn: buyerCounters.lastUnsafeOn,
     })
     .from(users)
     .leftJoin(buyerCounters, eq(buyerCounters.buyerId, users.id))
@@ -30,9 +31,9 @@ const buyerWithCounts = preparedQuery((db) =>
 export async function findBuyerWithCounts(key: string, db: Executor = getDb()) {
   const [row] = await buyerWithCounts(db).execute({ key });
   if (!row) return null;
-  const { id, pseudonym, ...counts } = row;
+  const { id, pseudonym, lastUnsafeOn, ...counts } = row;
   const present = counts.ratings !== null;
-  return { id, pseudonym, counts: present ? (counts as BuyerCountsRow) : NO_COUNTS };
+  return { id, pseudonym, lastUnsafeOn, counts: present ? (counts as BuyerCountsRow) : NO_COUNTS };
 }
 
 export async function findBuyerId(key: string, db: Executor = getDb()): Promise<string | null> {

@@ -60,12 +60,13 @@ export async function insertSellerRating(
         unreliableRaters: n(unreliable === 1 && p.unreliable === 1),
       };
       const add = (column: keyof typeof delta) => sql`${buyerCounters[column]} + ${delta[column]}`;
+      const lastUnsafeOn = unsafe ? sql`current_date` : undefined;
       await tx
         .insert(buyerCounters)
-        .values({ buyerId, ...delta })
+        .values({ buyerId, ...delta, ...(lastUnsafeOn && { lastUnsafeOn }) })
         .onConflictDoUpdate({
           target: buyerCounters.buyerId,
-          set: Object.fromEntries(Object.keys(delta).map((k) => [k, add(k as keyof typeof delta)])),
+          set: { ...Object.fromEntries(Object.keys(delta).map((k) => [k, add(k as keyof typeof delta)])), ...(lastUnsafeOn && { lastUnsafeOn }) },
         });
       return 'ok' as const;
     });

@@ -18,13 +18,14 @@ export async function rebuildCounters(db: Executor = getDb()) {
       group by ratee_id, rater_id`);
     await tx.execute(sql`delete from buyer_counters`);
     await tx.execute(sql`
-      insert into buyer_counters (buyer_id, ratings, safe_yes, safe_no, reliable_yes, reliable_no, raters, unsafe_raters, unreliable_raters)
+      insert into buyer_counters (buyer_id, ratings, safe_yes, safe_no, reliable_yes, reliable_no, raters, unsafe_raters, unreliable_raters, last_unsafe_on)
       select ratee_id, count(*),
         count(*) filter (where safe), count(*) filter (where safe = false),
         count(*) filter (where reliable), count(*) filter (where reliable = false),
         count(distinct coalesce(rater_id, departed_rater)),
         count(distinct coalesce(rater_id, departed_rater)) filter (where safe = false),
-        count(distinct coalesce(rater_id, departed_rater)) filter (where reliable = false)
+        count(distinct coalesce(rater_id, departed_rater)) filter (where reliable = false),
+        max(created_on) filter (where safe = false)
       from ratings where direction = 'seller_rates_buyer'
       group by ratee_id`);
   });

@@ -5,11 +5,14 @@ import { roundBuyerScore } from '@/lib/disclosure/coarse';
 import { buyerScoreFromCounts, confidenceString, type BuyerScore } from '@/lib/trust';
 import type { Outcome } from '@/lib/accounts/errors';
 import { liveWarningsAbout } from '@/lib/messages/read';
+import { verdictOf, type Verdict } from './verdict';
 
 export interface BuyerReputation extends BuyerScore {
   pseudonym: string;
   /** SPEC §2 interval for safety, formatted as the seed's API did: "0.21-1.00". */
   confidence: string | null;
+  /** The answer in words first: warnings, caution, clear or new (lib/screening/verdict.ts). */
+  verdict: Verdict;
   counts: {
     ratings: number;
     sellers: number;
@@ -34,6 +37,18 @@ export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: f
   if (!buyer) return { ok: true, found: false };
   const c = buyer.counts;
   const score = roundBuyerScore(buyerScoreFromCounts(c));
+  const verdict = verdictOf(
+    {
+      ratings: c.ratings,
+      sellers: c.raters,
+      unsafe: c.safeNo,
+      unsafeSellers: c.unsafeRaters,
+      unreliable: c.reliableNo,
+      unreliableSellers: c.unreliableRaters,
+      latestUnsafeOn: buyer.lastUnsafeOn,
+    },
+    await liveWarningsAbout(parsed.data),
+  );
   return {
     ok: true,
     found: true,
@@ -41,6 +56,7 @@ export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: f
       pseudonym: buyer.pseudonym,
       ...score,
       confidence: confidenceString(score.safetyInterval),
+      verdict,
       counts: {
         ratings: c.ratings,
         sellers: c.raters,
@@ -62,6 +78,6 @@ export async function withWarnings(
   pseudonym: string,
   outcome: { found: false } | { found: true; reputation: BuyerReputation },
 ): Promise<LookupView> {
-  const warnings = await liveWarningsAbout(pseudonym);
-  return outcome.found ? { found: true, reputation: outcome.reputation, warnings } : { found: false, pseudonym, warnings };
+  if (outcome.found) return { found: true, reputation: outcome.reputation, warnings: outcome.reputation.verdict.boardWarnings };
+  return { found: false, pseudonym, warnings: await liveWarningsAbout(pseudonym) };
 }

@@ -26,6 +26,7 @@ interface Recount {
   raters: number;
   unsafe_raters: number;
   unreliable_raters: number;
+  last_unsafe_on: string | null;
 }
 
 /** The counters recomputed from scratch from the ratings table. */
@@ -40,13 +41,14 @@ async function recount(): Promise<Map<string, Recount>> {
           (count(*) filter (where not reliable))::int as reliable_no,
           (count(distinct rater_id))::int as raters,
           (count(distinct rater_id) filter (where not safe))::int as unsafe_raters,
-          (count(distinct rater_id) filter (where not reliable))::int as unreliable_raters
+          (count(distinct rater_id) filter (where not reliable))::int as unreliable_raters,
+          (max(created_on) filter (where not safe))::text as last_unsafe_on
         from ratings where direction = 'seller_rates_buyer' group by ratee_id`,
   );
   return new Map(rows.map((r) => [r.buyer_id, r]));
 }
 
-const ZERO = { ratings: 0, safeYes: 0, safeNo: 0, reliableYes: 0, reliableNo: 0, raters: 0, unsafeRaters: 0, unreliableRaters: 0 };
+const ZERO = { ratings: 0, safeYes: 0, safeNo: 0, reliableYes: 0, reliableNo: 0, raters: 0, unsafeRaters: 0, unreliableRaters: 0, lastUnsafeOn: null };
 
 const asForm = (f: Flag) => (f === true ? 'yes' : f === false ? 'no' : 'skip');
 
@@ -153,6 +155,7 @@ describe(`buyer counters (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
             raters: r.raters,
             unsafeRaters: r.unsafe_raters,
             unreliableRaters: r.unreliable_raters,
+            lastUnsafeOn: r.last_unsafe_on,
           }
         : ZERO;
       expect(stored, buyer.pseudonym).toEqual(expected);

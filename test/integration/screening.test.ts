@@ -91,6 +91,7 @@ describe(`screening (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, ()
         safetyInterval: null,
         reliabilityInterval: null,
         confidence: null,
+        verdict: { state: 'new', unsafeSellers: 0, unreliableSellers: 0, sellers: 0, ratings: 0, latestUnsafeOn: null, boardWarnings: 0 },
         counts: {
           ratings: 0,
           sellers: 0,
@@ -167,6 +168,8 @@ describe(`screening (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, ()
         unreliable: 1,
         unreliableSellers: 1,
       });
+      // The verdict reads "warnings" although S = 1.00, with who and when.
+      expect(rep.verdict).toEqual({ state: 'warnings', unsafeSellers: 1, unreliableSellers: 1, sellers: 4, ratings: 5, latestUnsafeOn: await databaseToday(db()), boardWarnings: 0 });
       // The look-up is live: one more unsafe flag from another seller shows at once.
       const e = await makeUser('seller', 'Rater.E');
       await issue(e.id, { buyer: buyer.pseudonym, safe: false });

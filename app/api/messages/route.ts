@@ -1,6 +1,7 @@
-import { apiError, apiOk, apiRefusal, authorizeApi, beginPost, jsonObject, withDatabaseFaults } from '@/lib/api';
+import { messageBody } from '@/lib/api-bodies';
+import { apiOk, apiRefusal, authorizeApi, beginPost, withDatabaseFaults } from '@/lib/api';
 import { board, inbox } from '@/lib/messages/read';
-import { sendMessage, type SendInput } from '@/lib/messages/send';
+import { sendMessage } from '@/lib/messages/send';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,11 +15,9 @@ async function get(request: Request) {
 
 /** `{ kind: "direct", to, body, days? }` or `{ kind: "warning", body, buyer?, days? }`. */
 async function post(request: Request) {
-  const start = await beginPost(request, ['seller']);
+  const start = await beginPost(request, ['seller'], messageBody);
   if ('response' in start) return start.response;
-  const body = jsonObject(start.body);
-  if (!body) return apiError(request, 400, 'invalid');
-  const outcome = await sendMessage(start.user.id, body as SendInput);
+  const outcome = await sendMessage(start.user.id, start.body);
   if (!outcome.ok) return apiRefusal(request, outcome, { messageLimit: 429 });
   return apiOk({ id: outcome.id }, 201);
 }

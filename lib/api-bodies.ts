@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// The REST API's JSON bodies, typed strictly: JSON has numbers and booleans, so unlike the form
+// schemas nothing here coerces ("7", [7] or true for a number is a 400 naming the field). Each
+// error's message is the code the API answers with (docs/api.md); the services still apply
+// their own rules (lengths, pseudonym characters) after this.
+
+// A flag is true / false / null, or one of the documented words.
+const flag = z.union([z.boolean(), z.null(), z.enum(['yes', 'no', 'skip'])], { error: 'chooseAFlag' }).optional();
+const flags = { safe: flag, reliable: flag };
+const codeId = z.string('invalid').max(100, 'invalid');
+
+export const generateBody = z.object({
+  buyer: z.string('pseudonymLength').max(100, 'pseudonymLength').optional(),
+  unbound: z.boolean('invalid').optional(),
+  ...flags,
+});
+
+export const rateBody = z.object({ codeId, ...flags });
+
+export const redeemBody = z.object({ code: z.string('codeFormat').max(100, 'codeFormat') });
+
+const message = {
+  body: z.string('messageEmpty').max(10_000, 'messageTooLong'),
+  days: z.number('expiryInvalid').int('expiryInvalid').optional(),
+};
+
+export const messageBody = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('direct'), to: z.string('recipientUnknown').max(100, 'recipientUnknown'), ...message }),
+    z.object({ kind: z.literal('warning'), buyer: z.string('pseudonymLength').max(100, 'pseudonymLength').optional(), ...message }),
+  ],
+  { error: 'invalid' },
+);
