@@ -32,3 +32,9 @@ export async function localise<T extends object>(outcome: Outcome<T>, values?: R
   const { ok: _ok, ...rest } = outcome;
   return { status: 'ok', ...(rest as unknown as T) };
 }
+
+/** An action called with something other than its form (a hand-made request): refused in words. */
+export async function notAFormState(): Promise<ErrorState> {
+  const t = await getTranslations('Errors');
+  return refusedState(t('badForm'));
+}

@@ -8,14 +8,15 @@ import { changePassword, deleteAccount, regenerateRecoveryCodes } from '@/lib/ac
 import { signOut } from '@/lib/auth/auth';
 import { authorizeAction } from '@/lib/auth/guards';
 import { redirect } from '@/lib/i18n/navigation';
-import { localise, refusedState, type FormState } from '@/lib/i18n/outcome';
-import { formText } from '@/lib/form-data';
+import { localise, notAFormState, refusedState, type FormState } from '@/lib/i18n/outcome';
+import { formText, isForm } from '@/lib/form-data';
 
 const text = (form: FormData, name: string) => formText(form, name, 1024);
 
 export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction();
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   if (text(form, 'newPassword') !== text(form, 'newPasswordRepeat')) {
     return localise({ ok: false, fieldErrors: { newPasswordRepeat: 'passwordMismatch' } });
   }
@@ -30,6 +31,7 @@ export async function regenerateCodesAction(
 ): Promise<FormState<{ recoveryCodes: string[] }>> {
   const auth = await authorizeAction();
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   return localise(await regenerateRecoveryCodes(auth.user, text(form, 'currentPassword')));
 }
 
@@ -37,7 +39,7 @@ const sessionId = z.uuid();
 
 export async function endSessionAction(form: FormData): Promise<void> {
   const auth = await authorizeAction();
-  if (!auth.ok) return;
+  if (!auth.ok || !isForm(form)) return;
   const id = sessionId.safeParse(form.get('sessionId'));
   if (!id.success) return;
   await endSession(auth.user.id, id.data);
@@ -58,6 +60,7 @@ export async function endOtherSessionsAction(): Promise<void> {
 export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction();
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const outcome = await deleteAccount(auth.user, text(form, 'currentPassword'), text(form, 'confirmation'));
   if (!outcome.ok) return localise(outcome);
   await signOut({ redirect: false });

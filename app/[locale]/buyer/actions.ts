@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/guards';
-import { localise, localiseRefusal, refusedState, type FormState } from '@/lib/i18n/outcome';
+import { localise, localiseRefusal, notAFormState, refusedState, type FormState } from '@/lib/i18n/outcome';
 import { rateSeller, redeemCode } from '@/lib/screening/redeem';
-import { formText } from '@/lib/form-data';
+import { formText, isForm } from '@/lib/form-data';
 
 export type RedeemState = FormState<{ codeId: string; seller: string }>;
 
@@ -13,6 +13,7 @@ const text = (form: FormData, name: string) => formText(form, name, 100);
 export async function redeemAction(_prev: RedeemState, form: FormData): Promise<RedeemState> {
   const auth = await authorizeAction(['buyer']);
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const outcome = await redeemCode(auth.user.id, text(form, 'code'));
   if (!outcome.ok) return localiseRefusal(outcome);
   revalidatePath('/[locale]/buyer', 'page');
@@ -22,6 +23,7 @@ export async function redeemAction(_prev: RedeemState, form: FormData): Promise<
 export async function rateSellerAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction(['buyer']);
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const outcome = await rateSeller(auth.user.id, text(form, 'codeId'), { safe: text(form, 'safe') || 'skip', reliable: text(form, 'reliable') || 'skip' });
   if (outcome.ok) revalidatePath('/[locale]/buyer', 'page');
   return localise(outcome);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { revokeInvite } from '@/db/queries/invites';
 import { createInvite } from '@/lib/accounts/invites';
 import { authorizeAction } from '@/lib/auth/guards';
+import { isForm } from '@/lib/form-data';
 import { refusedState, type FormState } from '@/lib/i18n/outcome';
 
 export type InviteState = FormState<{ code: string; expiresOn: string }>;
@@ -19,7 +20,7 @@ export async function createInviteAction(): Promise<InviteState> {
 
 export async function revokeInviteAction(form: FormData): Promise<void> {
   const auth = await authorizeAction(['coordinator']);
-  if (!auth.ok) return;
+  if (!auth.ok || !isForm(form)) return;
   const id = z.uuid().safeParse(form.get('inviteId'));
   if (id.success) await revokeInvite(id.data);
   revalidatePath('/[locale]/coordinator/invites', 'page');

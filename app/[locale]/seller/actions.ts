@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/guards';
 import { submitFeedback } from '@/lib/feedback';
-import { localise, localiseRefusal, refusedState, type FormState } from '@/lib/i18n/outcome';
+import { localise, localiseRefusal, notAFormState, refusedState, type FormState } from '@/lib/i18n/outcome';
 import { recordEncounter, rateBuyer } from '@/lib/screening/encounters';
 import { lookupBuyer, withWarnings, type LookupView } from '@/lib/screening/lookup';
-import { formText } from '@/lib/form-data';
+import { formText, isForm } from '@/lib/form-data';
 
 // Only async functions are exported from this file: every export of a 'use server' file is a callable action.
 export type LookupState = FormState<LookupView>;
@@ -17,6 +17,7 @@ const text = (form: FormData, name: string) => formText(form, name, 100);
 export async function lookupAction(_prev: LookupState, form: FormData): Promise<LookupState> {
   const auth = await authorizeAction(['seller']);
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const pseudonym = text(form, 'pseudonym').trim();
   const outcome = await lookupBuyer(pseudonym);
   if (!outcome.ok) return localiseRefusal(outcome, { pseudonym });
@@ -26,6 +27,7 @@ export async function lookupAction(_prev: LookupState, form: FormData): Promise<
 export async function recordEncounterAction(_prev: RecordState, form: FormData): Promise<RecordState> {
   const auth = await authorizeAction(['seller']);
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const unbound = form.get('unbound') === 'on';
   const buyer = text(form, 'buyer').trim();
   const result = await recordEncounter(auth.user.id, {
@@ -42,6 +44,7 @@ export async function recordEncounterAction(_prev: RecordState, form: FormData):
 export async function rateBuyerAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction(['seller']);
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const outcome = await rateBuyer(auth.user.id, text(form, 'codeId'), { safe: text(form, 'safe') || 'skip', reliable: text(form, 'reliable') || 'skip' });
   if (outcome.ok) revalidatePath('/[locale]/seller/encounters', 'page');
   return localise(outcome);
@@ -50,6 +53,7 @@ export async function rateBuyerAction(_prev: FormState, form: FormData): Promise
 export async function feedbackAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction(['seller']);
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const outcome = await submitFeedback(auth.user.id, {
     satisfaction: text(form, 'satisfaction') || undefined,
     helped: text(form, 'helped') || undefined,

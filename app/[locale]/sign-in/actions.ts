@@ -5,12 +5,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { signIn, ThrottledSignIn } from '@/lib/auth/auth';
 import { redirect } from '@/lib/i18n/navigation';
-import type { FormState } from '@/lib/i18n/outcome';
+import { isForm } from '@/lib/form-data';
+import { notAFormState, type FormState } from '@/lib/i18n/outcome';
 import { safeReturnPath } from '@/lib/safe-path';
 
 const schema = z.object({ pseudonym: z.string().trim().min(1).max(64), password: z.string().min(1).max(1024) });
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!isForm(form)) return notAFormState();
   const t = await getTranslations('Validation');
   const values = { pseudonym: String(form.get('pseudonym') ?? '').slice(0, 64) };
   const parsed = schema.safeParse({ pseudonym: form.get('pseudonym'), password: form.get('password') });

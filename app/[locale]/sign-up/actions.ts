@@ -1,15 +1,16 @@
 'use server';
 
 import { signUp } from '@/lib/accounts/sign-up';
-import { formText } from '@/lib/form-data';
+import { formText, isForm } from '@/lib/form-data';
 import { signIn } from '@/lib/auth/auth';
-import { localise, type FormState } from '@/lib/i18n/outcome';
+import { localise, notAFormState, type FormState } from '@/lib/i18n/outcome';
 
 export type SignUpState = FormState<{ recoveryCodes: string[] }>;
 
 const text = (form: FormData, name: string) => formText(form, name);
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  if (!isForm(form)) return notAFormState();
   const input = {
     pseudonym: text(form, 'pseudonym'),
     password: text(form, 'password'),

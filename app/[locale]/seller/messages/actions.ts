@@ -4,14 +4,15 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { deleteOwnMessage } from '@/db/queries/messages';
 import { authorizeAction } from '@/lib/auth/guards';
-import { formText } from '@/lib/form-data';
-import { localise, refusedState, type FormState } from '@/lib/i18n/outcome';
+import { formText, isForm } from '@/lib/form-data';
+import { localise, notAFormState, refusedState, type FormState } from '@/lib/i18n/outcome';
 import { sendMessage, type SendInput } from '@/lib/messages/send';
 
 /** Sends a direct message or posts a warning, as the form's hidden `kind` says. */
 export async function sendMessageAction(_prev: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction(['seller']);
   if (!auth.ok) return refusedState(auth.formError);
+  if (!isForm(form)) return notAFormState();
   const kind = formText(form, 'kind', 10);
   const input = {
     kind,
@@ -28,7 +29,7 @@ export async function sendMessageAction(_prev: FormState, form: FormData): Promi
 
 export async function deleteMessageAction(form: FormData): Promise<void> {
   const auth = await authorizeAction(['seller']);
-  if (!auth.ok) return;
+  if (!auth.ok || !isForm(form)) return;
   const id = z.uuid().safeParse(form.get('messageId'));
   if (id.success) await deleteOwnMessage(auth.user.id, id.data);
   revalidatePath('/[locale]/seller', 'layout');
