@@ -34,9 +34,8 @@ export function loadSecrets(): Secrets {
         '(AUTH_SECRET, HASH_SECRET: openssl rand -base64 32; MESSAGE_KEYS: 1:$(openssl rand -base64 32))',
     );
   }
-  const file = path.resolve(e.DATA_DIR, 'secrets.json');
-  let stored: Partial<Secrets> = {};
-  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>;
+  const file = secretsFile();
+  const stored = storedSecrets();
   const generated = { ...stored };
   for (const key of missing) generated[key] ??= generate[key]();
   if (missing.some((k) => !stored[k])) {
@@ -44,6 +43,25 @@ export function loadSecrets(): Secrets {
     fs.writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
   }
   return { ...generated, ...Object.fromEntries(Object.entries(fromEnv).filter(([, v]) => v)) } as Secrets;
+}
+
+const secretsFile = () => path.resolve(env().DATA_DIR, 'secrets.json');
+
+function storedSecrets(): Partial<Secrets> {
+  const file = secretsFile();
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>) : {};
+}
+
+/**
+ * The names of the secrets this process would lack, without generating any: none may come from
+ * DATA_DIR/secrets.json in production. A script run without the server's environment (cron)
+ * finds them missing here instead of working on the wrong database or under new keys.
+ */
+export function missingSecrets(): string[] {
+  const e = env();
+  const fromEnv: Partial<Secrets> = { authSecret: e.AUTH_SECRET, hashSecret: e.HASH_SECRET, messageKeys: e.MESSAGE_KEYS };
+  const stored = e.NODE_ENV === 'production' ? {} : storedSecrets();
+  return (Object.keys(NAMES) as (keyof Secrets)[]).filter((k) => !fromEnv[k] && !stored[k]).map((k) => NAMES[k]);
 }
 
 const store = globalThis as unknown as { __coopSecrets?: Secrets };

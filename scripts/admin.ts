@@ -1,10 +1,12 @@
-import { closeDatabase, database } from '@/db/index';
+import './environment.mjs';
+import { database } from '@/db/index';
 import { insertUser, pseudonymTaken } from '@/db/queries/users';
 import { createInvite } from '@/lib/accounts/invites';
 import { pseudonymHash } from '@/lib/accounts/keys';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
 import { randomCode } from '@/lib/crypto';
 import { hashSecret } from '@/lib/passwords';
+import { runScript } from './run';
 
 const USAGE = `Usage:
   npm run admin -- create-coordinator <pseudonym>   prints a one-time password to change at first sign-in
@@ -29,9 +31,4 @@ async function main() {
   console.log(`Seller invite (shown only now), valid until ${invite.expiresOn}:\n  ${invite.code}\nSign-up link: <your address>/de/sign-up?invite=${invite.code}`);
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDatabase());
+runScript('admin', main, { secrets: 'required' });

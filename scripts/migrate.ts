@@ -1,18 +1,19 @@
-import { parseEnv } from '@/lib/env';
-import { createDatabase, targetFromEnv } from './client';
+import './environment.mjs';
+import { createDatabase, targetFromEnv } from '@/db/client';
+import { env } from '@/lib/env';
+import { runScript } from './run';
 
-/** `npm run db:migrate`: applies db/migrations to DATABASE_URL, or to the embedded database. */
-async function main() {
-  const database = createDatabase(targetFromEnv(parseEnv(process.env)));
-  try {
-    await database.migrate();
-    console.log(`Migrations applied (${database.kind}).`);
-  } finally {
-    await database.close();
-  }
-}
-
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+// npm run db:migrate: applies db/migrations to DATABASE_URL, or to the embedded database.
+runScript(
+  'db:migrate',
+  async () => {
+    const database = createDatabase(targetFromEnv(env()));
+    try {
+      await database.migrate();
+      console.log(`Migrations applied (${database.kind}).`);
+    } finally {
+      await database.close();
+    }
+  },
+  { secrets: 'generated' },
+);

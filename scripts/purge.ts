@@ -1,5 +1,7 @@
-import { closeDatabase, database } from '@/db/index';
+import './environment.mjs';
+import { database } from '@/db/index';
 import { purgeExpired } from '@/lib/maintenance';
+import { runScript } from './run';
 
 // npm run purge: what the server also does every ten minutes, for a cron job.
 async function main() {
@@ -8,9 +10,4 @@ async function main() {
   console.log(`Purged: ${messages} expired messages (and expired sessions, limits' records, code values).`);
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDatabase());
+runScript('purge', main, { secrets: 'required' });

@@ -1,6 +1,8 @@
-import { closeDatabase, database } from '@/db/index';
+import './environment.mjs';
+import { database } from '@/db/index';
 import { messageKeys } from '@/lib/messages/crypto';
 import { rotateMessageKeys } from '@/lib/messages/maintenance';
+import { runScript } from './run';
 
 // npm run rotate-keys: re-encrypts every message under the first key of MESSAGE_KEYS.
 async function main() {
@@ -15,9 +17,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDatabase());
+runScript('rotate-keys', main, { secrets: 'required' });

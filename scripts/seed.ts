@@ -1,6 +1,8 @@
-import { closeDatabase, database } from '@/db/index';
+import './environment.mjs';
+import { database } from '@/db/index';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@/db/seed';
 import { env } from '@/lib/env';
+import { runScript } from './run';
 
 // npm run db:seed [-- --force]
 async function main() {
@@ -14,9 +16,4 @@ async function main() {
   for (const { pseudonym, role } of DEMO_ACCOUNTS) console.log(`  ${role.padEnd(12)} ${pseudonym}`);
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDatabase());
+runScript('db:seed', main, { secrets: 'generated' });

@@ -1,5 +1,7 @@
-import { closeDatabase, database } from '@/db/index';
+import './environment.mjs';
+import { database } from '@/db/index';
 import { takeSnapshotNow } from '@/lib/screening/snapshots';
+import { runScript } from './run';
 
 // npm run snapshot: takes the weekly score snapshot now (for cron or by hand).
 async function main() {
@@ -8,9 +10,4 @@ async function main() {
   console.log(`Snapshot taken: ${buyers} buyers, ${sellers} sellers.`);
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDatabase());
+runScript('snapshot', main, { secrets: 'required' });
