@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // Privacy by shape: a pseudonym and a password hash identify an account, nothing else.
 // Dates, never times of day, wherever a date will do (an encounter's time of day is sensitive).
@@ -23,6 +23,8 @@ export const users = pgTable(
     lastActive: date('last_active'),
     /** A coordinator created from the command line must replace the printed one-time password first. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** The highest warning `messages.seq` a seller has seen on the board: newer ones are her "new warnings". */
+    warningsSeenSeq: bigint('warnings_seen_seq', { mode: 'number' }).notNull().default(0),
   },
   (t) => [uniqueIndex('users_pseudonym_key_idx').on(t.pseudonymKey)],
 );
