@@ -4,6 +4,8 @@ import { securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `next dev` refuses its own dev assets to http://127.0.0.1 otherwise.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   // A self-contained server for production (docs/deploy.md); scripts/standalone.mjs adds the rest.
   output: 'standalone',
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
