@@ -24,7 +24,8 @@ const RECOUNT = sql`
     (count(*) filter (where reliable))::int as "reliableYes", (count(*) filter (where not reliable))::int as "reliableNo",
     count(distinct coalesce(rater_id, departed_rater))::int as raters,
     (count(distinct coalesce(rater_id, departed_rater)) filter (where not safe))::int as "unsafeRaters",
-    (count(distinct coalesce(rater_id, departed_rater)) filter (where not reliable))::int as "unreliableRaters"
+    (count(distinct coalesce(rater_id, departed_rater)) filter (where not reliable))::int as "unreliableRaters",
+    (max(created_on) filter (where not safe))::text as "lastUnsafeOn"
   from ratings where direction = 'seller_rates_buyer' group by ratee_id order by ratee_id`;
 
 const PAIRS = sql`
