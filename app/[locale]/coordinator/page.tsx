@@ -3,8 +3,10 @@ import { requireRole } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/routing';
 import { TARGETS } from '@/lib/metrics/assemble';
 import { weeklyMetrics } from '@/lib/metrics/dashboard';
+import { weekSummary } from '@/lib/metrics/summary';
 import { MIN_PEOPLE } from '@/lib/metrics/suppress';
 import { MetricPanel, type MetricKey } from './_components/metric-panel';
+import { SummaryCard } from './_components/summary-card';
 
 const PANELS: { metric: MetricKey; percent?: boolean; target?: number }[] = [
   { metric: 'encounters' },
@@ -20,16 +22,20 @@ const PANELS: { metric: MetricKey; percent?: boolean; target?: number }[] = [
 
 /** Aggregates only: no page here can show, or be used to find, a person. */
 export default async function Dashboard({ params }: PageProps<'/[locale]/coordinator'>) {
-  setRequestLocale((await params).locale as Locale);
+  const locale = (await params).locale as Locale;
+  setRequestLocale(locale);
   await requireRole('coordinator', '/coordinator');
   const [t, weeks] = await Promise.all([getTranslations('Dashboard'), weeklyMetrics()]);
+  const summary = weekSummary(weeks);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {summary && <SummaryCard summary={summary} />}
       <p>{t('explain', { min: MIN_PEOPLE })}</p>
       <p className="text-sm text-stone-600">{t('antiMetrics')}</p>
       <p>
-        <a href="/api/coordinator/metrics.csv" className="underline underline-offset-4" download>
+        {/* The file's dialect (separator, decimal mark) follows the page's language. */}
+        <a href={`/api/coordinator/metrics.csv?locale=${locale}`} className="inline-flex min-h-11 items-center underline underline-offset-4" download>
           {t('csv')}
         </a>
       </p>
