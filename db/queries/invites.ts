@@ -5,10 +5,10 @@ import { invites } from '../schema';
 
 export const INVITE_DAYS = 14;
 
-export async function insertInvite(codeHash: string, db: Executor = getDb()) {
+export async function insertInvite(codeHash: string, label: string | null = null, db: Executor = getDb()) {
   const [row] = await db
     .insert(invites)
-    .values({ codeHash, expiresOn: sql`current_date + ${sql.raw(String(INVITE_DAYS))}` })
+    .values({ codeHash, label, expiresOn: sql`current_date + ${sql.raw(String(INVITE_DAYS))}` })
     .returning({ id: invites.id, expiresOn: invites.expiresOn });
   return row!;
 }
@@ -35,6 +35,7 @@ export async function listInvites(db: Executor = getDb()) {
   return db
     .select({
       id: invites.id,
+      label: invites.label,
       createdOn: invites.createdOn,
       expiresOn: invites.expiresOn,
       usedOn: invites.usedOn,

@@ -4,23 +4,28 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { createInviteAction, type InviteState } from '../actions';
 import { FormError, SubmitButton } from '../../_components/form';
+import { InviteLabelField } from './invite-label-field';
 
 export function NewInvite() {
   const t = useTranslations('Invites');
   const locale = useLocale();
-  const [state, action] = useActionState<InviteState>(createInviteAction, { status: 'idle' });
-  const [copied, setCopied] = useState(false);
+  const [state, action] = useActionState<InviteState, FormData>(createInviteAction, { status: 'idle' });
+  const [copied, setCopied] = useState<string | null>(null);
   // Only after the action has run, so always in the browser.
   const link = state.status === 'ok' ? `${window.location.origin}/${locale}/sign-up?invite=${state.code}` : '';
+  const error = state.status === 'error' ? state : undefined;
   return (
     <div className="space-y-3">
-      <form action={action}>
+      {/* A new key after each invite empties the label; after an error the typed label stays. */}
+      <form action={action} key={state.status === 'ok' ? state.code : 'form'} className="space-y-3" noValidate>
+        <InviteLabelField initial={error?.values?.label} error={error?.fieldErrors.label} />
         <SubmitButton pendingLabel={t('pending')}>{t('create')}</SubmitButton>
       </form>
-      <FormError message={state.status === 'error' ? state.formError : undefined} />
+      <FormError message={error?.formError} />
       {state.status === 'ok' && (
         <div className="space-y-2 rounded-md border-2 border-amber-600 bg-amber-50 p-3" role="status">
           <p>{t('createdOnce', { expiresOn: state.expiresOn })}</p>
+          {state.label && <p className="break-words">{t('createdLabel', { label: state.label })}</p>}
           <p>
             {t('code')}: <code className="font-mono text-lg">{state.code}</code>
           </p>
@@ -29,10 +34,10 @@ export function NewInvite() {
           </p>
           <button
             type="button"
-            className="rounded-md border border-stone-500 px-3 py-1 text-sm"
-            onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true))}
+            className="min-h-11 rounded-md border border-stone-500 px-3 py-1 text-sm"
+            onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(state.code))}
           >
-            {copied ? t('copied') : t('copy')}
+            {copied === state.code ? t('copied') : t('copy')}
           </button>
         </div>
       )}
