@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { lookupBuyer, withWarnings } from '@/lib/screening/lookup';
 import { ownScore } from '@/lib/screening/snapshots';
 import { OwnScore } from '../_components/own-score';
+import { PublicPageCard } from '../s/_components/public-page-card';
 import { RoleHome } from '../_components/role-home';
 import { FeedbackForm } from './_components/feedback-form';
 import { LookupForm } from './_components/lookup-form';
@@ -43,6 +44,7 @@ export default async function SellerHome({ params, searchParams }: PageProps<'/[
         </section>
       )}
       <OwnScore snapshot={snapshot} guide="/guide/seller" />
+      <PublicPageCard pseudonym={user.pseudonym} />
     </RoleHome>
   );
 }
