@@ -38,7 +38,8 @@ function writeEnv(lines: string[]) {
 
 /** `npm run <script>` as cron would start it: from a subdirectory, with PATH and HOME only. */
 function run(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: os.tmpdir() };
+  // Deliberately without NODE_ENV (which the type requires): cron sets none.
+  const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: os.tmpdir() } as unknown as NodeJS.ProcessEnv;
   return new Promise((resolve) => {
     execFile('npm', ['run', '--silent', script], { cwd: path.join(appDir, 'scripts'), env, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
