@@ -22,7 +22,7 @@ export async function SummaryCard({ summary }: { summary: WeekSummary }) {
           <li key={line.metric} className="flex items-start gap-2">
             <StatusIcon name={LOOK[line.state].icon} className={`mt-0.5 ${LOOK[line.state].className}`} />
             <span>
-              <strong>{t('summaryState', { state: line.state })}</strong>
+              <strong>{t(`summaryState.${line.state}`)}</strong>
               {': '}
               {t(`summaryName.${line.metric}`)}{' '}
               {line.value === null
