@@ -6,8 +6,9 @@ import { feedbackWeeks, gaveFeedbackThisWeek, insertFeedback, liveNotes } from '
 import { fieldErrorsOf, type Outcome } from './accounts/errors';
 import { decryptMessage, encryptMessage } from './messages/crypto';
 import { suppressCount, suppressRate } from './metrics/suppress';
+import { FEEDBACK_NOTE_MAX } from './feedback-limits';
 
-export const NOTE_MAX = 1000;
+export const NOTE_MAX = FEEDBACK_NOTE_MAX;
 export const NOTE_DAYS = 90;
 
 export const feedbackSchema = z.object({

@@ -5,10 +5,11 @@ import { insertMessageWithinLimit } from '@/db/queries/messages';
 import { findSeller } from '@/db/queries/users';
 import { fieldErrorsOf, type Outcome } from '@/lib/accounts/errors';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
+import { MESSAGE_MAX } from './limits';
 import { buyerRef } from './refs';
 import { encryptMessage } from './crypto';
 
-export const MESSAGE_MAX = 2000;
+export { MESSAGE_MAX };
 export const EXPIRY_DAYS = [1, 7, 30] as const;
 export const DEFAULT_EXPIRY_DAYS = 7;
 export const MESSAGES_PER_DAY = 60;

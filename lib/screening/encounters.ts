@@ -25,7 +25,7 @@ export type RecordInput = z.input<typeof recordSchema>;
 export async function recordEncounter(
   sellerId: string,
   input: RecordInput,
-): Promise<Outcome<{ codeId: string; code: string; expiresOn: string; rated: boolean }>> {
+): Promise<Outcome<{ codeId: string; code: string; expiresOn: string; rated: boolean; ratingRefused: 'alreadyRatedToday' | null }>> {
   const parsed = recordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: { form: 'invalid' } };
   const { buyer, unbound, safe, reliable } = parsed.data;
@@ -46,12 +46,16 @@ export async function recordEncounter(
       const row = await insertCode({ id, sellerId, boundBuyerId: buyerId, codeHmac: codeHmac(code), codeCiphertext: sealCode(code, id), days: CODE_DAYS }, tx);
       if (!row) continue;
       let rated = false;
+      let ratingRefused: 'alreadyRatedToday' | null = null;
       if (buyerId && hasAFlag({ safe, reliable })) {
         await crashPoint('encounter-recorded', { codeId: id });
-        // A refusal by the daily rule undoes only the rating (a savepoint); the encounter stays.
-        rated = (await insertSellerRating({ codeId: id, sellerId, buyerId, safe, reliable }, tx)) === 'ok';
+        // A refusal by the daily rule undoes only the rating (a savepoint); the encounter stays,
+        // and the answer says so: the rating is never dropped silently.
+        const stored = await insertSellerRating({ codeId: id, sellerId, buyerId, safe, reliable }, tx);
+        rated = stored === 'ok';
+        if (stored === 'daily') ratingRefused = 'alreadyRatedToday';
       }
-      return { ok: true as const, codeId: id, code, expiresOn: row.expiresOn, rated };
+      return { ok: true as const, codeId: id, code, expiresOn: row.expiresOn, rated, ratingRefused };
     }
     throw new Error('Could not draw a free code');
   });

@@ -10,7 +10,7 @@ import { formText, isForm } from '@/lib/form-data';
 
 // Only async functions are exported from this file: every export of a 'use server' file is a callable action.
 export type LookupState = FormState<LookupView>;
-export type RecordState = FormState<{ code: string; expiresOn: string; rated: boolean; buyer: string | null }>;
+export type RecordState = FormState<{ code: string; expiresOn: string; rated: boolean; ratingRefused: string | null; buyer: string | null }>;
 
 const text = (form: FormData, name: string) => formText(form, name, 100);
 
@@ -38,7 +38,7 @@ export async function recordEncounterAction(_prev: RecordState, form: FormData):
   } as Parameters<typeof recordEncounter>[1]);
   revalidatePath('/[locale]/seller/encounters', 'page');
   if (!result.ok) return localiseRefusal(result, { buyer });
-  return { status: 'ok', code: result.code, expiresOn: result.expiresOn, rated: result.rated, buyer: unbound ? null : buyer };
+  return { status: 'ok', code: result.code, expiresOn: result.expiresOn, rated: result.rated, ratingRefused: result.ratingRefused, buyer: unbound ? null : buyer };
 }
 
 export async function rateBuyerAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -3,7 +3,7 @@
 import { CredentialsSignin } from 'next-auth';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { signIn, ThrottledSignIn } from '@/lib/auth/auth';
+import { BusySignIn, signIn, ThrottledSignIn } from '@/lib/auth/auth';
 import { redirect } from '@/lib/i18n/navigation';
 import { isForm } from '@/lib/form-data';
 import { notAFormState, type FormState } from '@/lib/i18n/outcome';
@@ -21,6 +21,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (e) {
     if (e instanceof ThrottledSignIn) return { status: 'error', fieldErrors: {}, formError: t('throttled', { minutes: e.waitMinutes }), values };
+    if (e instanceof BusySignIn) return { status: 'error', fieldErrors: {}, formError: t('busy'), values };
     if (e instanceof CredentialsSignin) return { status: 'error', fieldErrors: {}, formError: t('credentialsInvalid'), values };
     throw e;
   }

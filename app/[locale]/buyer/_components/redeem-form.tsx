@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { rateSellerAction, redeemAction, type RedeemState } from '../actions';
 import { Field, FormError, SubmitButton } from '../../_components/form';
 import { RateForm } from '../../_components/rate-form';
+import { KeptForm } from '../../_components/kept-form';
 
 export function RedeemForm({ code }: { code?: string }) {
   const t = useTranslations('Redeem');
@@ -18,7 +19,7 @@ export function RedeemForm({ code }: { code?: string }) {
     );
   }
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <KeptForm action={action} state={state} className="space-y-3" noValidate>
       <Field
         label={t('code')}
         name="code"
@@ -31,6 +32,6 @@ export function RedeemForm({ code }: { code?: string }) {
       />
       <FormError message={state.status === 'error' ? state.formError : undefined} />
       <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
-    </form>
+    </KeptForm>
   );
 }

@@ -4,7 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
 import { feedbackAction } from '../actions';
-import { FormError, SubmitButton } from '../../_components/form';
+import { CountedTextarea, FormError, SubmitButton } from '../../_components/form';
+import { FEEDBACK_NOTE_MAX } from '@/lib/feedback-limits';
+import { KeptForm } from '../../_components/kept-form';
 
 /** Once a week: how well screening works for her. Stored without her name. */
 export function FeedbackForm() {
@@ -13,7 +15,7 @@ export function FeedbackForm() {
   if (state.status === 'ok') return <p role="status">{t('thanks')}</p>;
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <KeptForm action={action} state={state} draft="feedback" className="space-y-3" noValidate>
       <fieldset aria-describedby="satisfaction-error">
         <legend className="font-medium">{t('satisfaction')}</legend>
         <div className="flex flex-wrap gap-x-4">
@@ -38,14 +40,9 @@ export function FeedbackForm() {
         </div>
         <p id="helped-error" aria-live="polite" className="text-sm text-red-800">{errors.helped}</p>
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="feedback-note" className="block font-medium">{t('note')}</label>
-        <p id="feedback-note-hint" className="text-sm text-stone-600">{t('noteHint')}</p>
-        <textarea id="feedback-note" name="note" rows={3} maxLength={1000} aria-describedby="feedback-note-hint feedback-note-error" className="w-full rounded-md border border-stone-400 bg-white px-3 py-2" />
-        <p id="feedback-note-error" aria-live="polite" className="text-sm text-red-800">{errors.note}</p>
-      </div>
+      <CountedTextarea label={t('note')} name="note" id="feedback-note" hint={t('noteHint')} rows={3} max={FEEDBACK_NOTE_MAX} error={errors.note} />
       <FormError message={state.status === 'error' ? state.formError : undefined} />
       <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
-    </form>
+    </KeptForm>
   );
 }

@@ -6,6 +6,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { lookupAction, type LookupState } from '../actions';
 import { Field, FormError, SubmitButton } from '../../_components/form';
 import { ReputationCard } from './reputation-card';
+import { KeptForm } from '../../_components/kept-form';
 
 export function LookupForm({ initial }: { initial?: LookupState }) {
   const t = useTranslations('Lookup');
@@ -13,7 +14,7 @@ export function LookupForm({ initial }: { initial?: LookupState }) {
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
     <div className="space-y-4">
-      <form action={action} className="space-y-3" noValidate>
+      <KeptForm action={action} state={state} draft="lookup" className="space-y-3" noValidate>
         <Field
           label={t('pseudonym')}
           name="pseudonym"
@@ -26,7 +27,7 @@ export function LookupForm({ initial }: { initial?: LookupState }) {
         />
         <FormError message={state.status === 'error' ? state.formError : undefined} />
         <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
-      </form>
+      </KeptForm>
       {state.status === 'ok' && state.warnings > 0 && (
         <p className="rounded-md border-2 border-red-700 bg-red-50 p-3 font-medium">
           <Link href={{ pathname: '/seller/warnings', query: { buyer: state.found ? state.reputation.pseudonym : state.pseudonym } }} className="underline underline-offset-4">

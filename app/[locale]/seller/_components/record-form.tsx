@@ -5,6 +5,7 @@ import { useActionState, useState } from 'react';
 import { recordEncounterAction, type RecordState } from '../actions';
 import { FlagsFieldset } from '../../_components/flags-fieldset';
 import { Field, FormError, SubmitButton } from '../../_components/form';
+import { KeptForm } from '../../_components/kept-form';
 
 export function RecordForm({ buyer, unbound: startUnbound }: { buyer?: string; unbound?: boolean }) {
   const t = useTranslations('Encounter');
@@ -22,6 +23,7 @@ export function RecordForm({ buyer, unbound: startUnbound }: { buyer?: string; u
         <p>{state.buyer ? t('boundTo', { buyer: state.buyer }) : t('unboundNote')}</p>
         <p>{t('expires', { date: state.expiresOn })}</p>
         {state.rated && <p>{t('ratedToo')}</p>}
+        {state.ratingRefused && <p className="rounded-md border-2 border-amber-700 bg-amber-50 p-2 font-medium">{t('ratingRefusedToday', { buyer: state.buyer ?? '' })}</p>}
         <p className="break-all">
           {t('link')}: <code className="font-mono text-sm">{link}</code>
         </p>
@@ -34,7 +36,7 @@ export function RecordForm({ buyer, unbound: startUnbound }: { buyer?: string; u
 
   const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <KeptForm action={action} state={state} draft="record" className="space-y-4" noValidate>
       <label className="flex items-start gap-2">
         <input type="checkbox" name="unbound" checked={unbound} onChange={(e) => setUnbound(e.target.checked)} className="mt-1" />
         <span>{t('unbound')}</span>
@@ -55,6 +57,6 @@ export function RecordForm({ buyer, unbound: startUnbound }: { buyer?: string; u
       {unbound && errors.form && <p className="text-sm text-red-800">{errors.form}</p>}
       <FormError message={state.status === 'error' ? state.formError : undefined} />
       <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
-    </form>
+    </KeptForm>
   );
 }

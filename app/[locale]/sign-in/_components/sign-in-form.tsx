@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
 import { signInAction } from '../actions';
 import { Field, FormError, SubmitButton } from '../../_components/form';
+import { KeptForm } from '../../_components/kept-form';
 
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations('SignIn');
@@ -12,12 +13,12 @@ export function SignInForm({ next }: { next?: string }) {
   const formError = state.status === 'error' ? state.formError : undefined;
   const values = state.status === 'error' ? state.values : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <KeptForm action={action} state={state} className="space-y-4" noValidate>
       {next && <input type="hidden" name="next" value={next} />}
       <Field label={t('pseudonym')} name="pseudonym" defaultValue={values?.pseudonym} autoComplete="username" required autoCapitalize="none" spellCheck={false} />
       <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
       <FormError message={formError} />
       <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
-    </form>
+    </KeptForm>
   );
 }

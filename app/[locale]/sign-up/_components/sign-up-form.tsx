@@ -6,6 +6,7 @@ import { Link, useRouter } from '@/lib/i18n/navigation';
 import { signUpAction, type SignUpState } from '../actions';
 import { Field, FormError, SubmitButton } from '../../_components/form';
 import { RecoveryCodes } from '../../_components/recovery-codes';
+import { KeptForm } from '../../_components/kept-form';
 
 export function SignUpForm({ invite, next }: { invite?: string; next?: string }) {
   const t = useTranslations('SignUp');
@@ -32,7 +33,7 @@ export function SignUpForm({ invite, next }: { invite?: string; next?: string })
   const errors = state.status === 'error' ? state.fieldErrors : {};
   const values = state.status === 'error' ? state.values : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <KeptForm action={action} state={state} draft="sign-up" className="space-y-4" noValidate>
       <fieldset className="space-y-2">
         <legend className="font-medium">{t('roleLegend')}</legend>
         {(['buyer', 'seller'] as const).map((value) => (
@@ -60,6 +61,6 @@ export function SignUpForm({ invite, next }: { invite?: string; next?: string })
       <Field label={t('passwordRepeat')} name="passwordRepeat" type="password" error={errors.passwordRepeat} autoComplete="new-password" required />
       <FormError message={state.status === 'error' ? state.formError : undefined} />
       <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
-    </form>
+    </KeptForm>
   );
 }

@@ -11,8 +11,8 @@ async function post(request: Request) {
   // Types are checked by the schema; the service applies the rules (pseudonym, flags).
   const outcome = await recordEncounter(start.user.id, start.body);
   if (!outcome.ok) return apiRefusal(request, outcome);
-  const { codeId, code, expiresOn, rated } = outcome;
-  return apiOk({ codeId, code, expiresOn, rated, redeemPath: `/${apiLocale(request)}/r/${code}` }, 201);
+  const { codeId, code, expiresOn, rated, ratingRefused } = outcome;
+  return apiOk({ codeId, code, expiresOn, rated, ratingRefused, redeemPath: `/${apiLocale(request)}/r/${code}` }, 201);
 }
 
 export const POST = withDatabaseFaults(post);

@@ -4,7 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
 import { sendMessageAction } from '../actions';
-import { Field, FormError, SubmitButton } from '../../../_components/form';
+import { CountedTextarea, Field, FormError, SubmitButton } from '../../../_components/form';
+import { MESSAGE_MAX } from '@/lib/messages/limits';
+import { KeptForm } from '../../../_components/kept-form';
 
 const DAYS = [1, 7, 30] as const;
 
@@ -15,7 +17,7 @@ export function MessageForm({ kind, to, buyer }: { kind: 'direct' | 'warning'; t
   const errors = state.status === 'error' ? state.fieldErrors : {};
   const values = state.status === 'error' ? state.values : undefined;
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <KeptForm action={action} state={state} draft={`message-${kind}-${to ?? buyer ?? ""}`} className="space-y-3" noValidate>
       <input type="hidden" name="kind" value={kind} />
       {kind === 'direct' && to && <input type="hidden" name="to" value={to} />}
       {kind === 'direct' && !to && (
@@ -24,24 +26,7 @@ export function MessageForm({ kind, to, buyer }: { kind: 'direct' | 'warning'; t
       {kind === 'warning' && (
         <Field label={t('buyer')} name="buyer" hint={t('buyerHint')} defaultValue={values?.buyer ?? buyer} error={errors.buyer} autoComplete="off" autoCapitalize="none" spellCheck={false} />
       )}
-      <div className="space-y-1">
-        <label htmlFor={`${kind}-body`} className="block font-medium">
-          {kind === 'warning' ? t('warningBody') : t('body')}
-        </label>
-        <textarea
-          id={`${kind}-body`}
-          name="body"
-          rows={4}
-          maxLength={2000}
-          defaultValue={values?.body}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={`${kind}-body-error`}
-          className="w-full rounded-md border border-stone-400 bg-white px-3 py-2"
-        />
-        <p id={`${kind}-body-error`} aria-live="polite" className="text-sm text-red-800">
-          {errors.body}
-        </p>
-      </div>
+      <CountedTextarea label={kind === 'warning' ? t('warningBody') : t('body')} name="body" id={`${kind}-body`} rows={4} max={MESSAGE_MAX} defaultValue={values?.body} error={errors.body} />
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <legend className="mb-1 w-full font-medium">{t('expiry')}</legend>
         {DAYS.map((d) => (
@@ -54,6 +39,6 @@ export function MessageForm({ kind, to, buyer }: { kind: 'direct' | 'warning'; t
       <FormError message={state.status === 'error' ? state.formError : undefined} />
       {state.status === 'ok' && <p role="status">{t('sent')}</p>}
       <SubmitButton pendingLabel={t('pending')}>{kind === 'warning' ? t('post') : t('send')}</SubmitButton>
-    </form>
+    </KeptForm>
   );
 }

@@ -1,0 +1,2 @@
+// Limits the forms show live; pure, so client components can import them.
+export const MESSAGE_MAX = 2000;
