@@ -6,6 +6,7 @@ import { rateBuyer } from '@/lib/screening/encounters';
 import { rateSeller, REDEEM_FAILURES_PER_BUYER_PER_HOUR, REDEEM_NEW_ACCOUNT_ALLOWANCE, redeemCode, type RedeemOutcome } from '@/lib/screening/redeem';
 import { takeSnapshotIfDue } from '@/lib/screening/snapshots';
 import { withTestDatabase } from '../support/database';
+import { databaseToday } from './helpers';
 import { countersOf, DUMMY_HASH, encounter, makeUser, ratingsOfCode, wrongCode, type TestUser } from './screening-support';
 
 // On PostgreSQL these run truly in parallel (a pool of 10 connections); PGlite runs one
@@ -162,6 +163,7 @@ describe(`concurrency (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, 
         raters: 1,
         unsafeRaters: won.safe ? 0 : 1,
         unreliableRaters: won.reliable ? 0 : 1,
+        lastUnsafeOn: won.safe ? null : await databaseToday(db()),
       });
     }
   });
@@ -201,6 +203,7 @@ describe(`concurrency (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, 
       raters: 10,
       unsafeRaters: 4,
       unreliableRaters: 2,
+      lastUnsafeOn: await databaseToday(db()),
     });
   });
 
