@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
 import { BAND_KEYS, type DisclosedScore } from '@/lib/disclosure/coarse';
-import { twoDecimals } from '@/lib/i18n/format';
+import { formatDate, twoDecimals } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 
 /**
@@ -18,7 +18,7 @@ export async function OwnScore({ snapshot, guide }: { snapshot: { score: Disclos
         <p className="font-medium">{t('none')}</p>
       ) : (
         <>
-          <p>{t('takenOn', { date: format.dateTime(new Date(snapshot.takenOn), { dateStyle: 'medium' }) })}</p>
+          <p>{t('takenOn', { date: formatDate(format, snapshot.takenOn) })}</p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" aria-label={t('title')}>
             <dt>{t('safety')}</dt>
             <dd>{num(snapshot.score.safety)}</dd>

@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/routing';
 import { ChangePasswordForm, DeleteAccountForm, RegenerateCodesForm } from './_components/password-forms';
 import { SessionList } from './_components/session-list';
+import { formatMonth } from '@/lib/i18n/format';
 
 export default async function AccountPage({ params }: PageProps<'/[locale]/account'>) {
   setRequestLocale((await params).locale as Locale);
@@ -28,7 +29,7 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
         <dt className="font-medium">{t('role')}</dt>
         <dd>{t(`roles.${user.role}`)}</dd>
         <dt className="font-medium">{t('memberSince')}</dt>
-        <dd>{profile && format.dateTime(new Date(profile.memberSince), { year: 'numeric', month: 'long' })}</dd>
+        <dd>{profile && formatMonth(format, profile.memberSince)}</dd>
       </dl>
       <section aria-labelledby="sessions" className={section}>
         <h2 id="sessions" className="text-xl font-semibold">{t('sessionsTitle')}</h2>

@@ -8,6 +8,7 @@ import { RateForm } from '../_components/rate-form';
 import { RoleHome } from '../_components/role-home';
 import { rateSellerAction } from './actions';
 import { RedeemForm } from './_components/redeem-form';
+import { formatDate } from '@/lib/i18n/format';
 
 export default async function BuyerHome({ params }: PageProps<'/[locale]/buyer'>) {
   setRequestLocale((await params).locale as Locale);
@@ -32,7 +33,7 @@ export default async function BuyerHome({ params }: PageProps<'/[locale]/buyer'>
           <ul className="divide-y divide-stone-200">
             {unrated.map((r) => (
               <li key={r.id} className="space-y-2 py-3">
-                <p>{t('redeemedOn', { seller: r.seller, date: format.dateTime(new Date(r.redeemedOn!), { dateStyle: 'medium' }) })}</p>
+                <p>{t('redeemedOn', { seller: r.seller, date: formatDate(format, r.redeemedOn!) })}</p>
                 <RateForm codeId={r.id} action={rateSellerAction} label={t('rateLabel', { seller: r.seller })} />
               </li>
             ))}

@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { publicSellerProfile } from '@/lib/screening/profile';
 import { BAND_KEYS } from '@/lib/disclosure/coarse';
 import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
-import { twoDecimals } from '@/lib/i18n/format';
+import { formatDate, formatMonth, twoDecimals } from '@/lib/i18n/format';
 
 /** Minimal public verification of a seller: member since (month) and her last released score. */
 export default async function PublicSellerPage({ params }: PageProps<'/[locale]/s/[pseudonym]'>) {
@@ -18,7 +18,7 @@ export default async function PublicSellerPage({ params }: PageProps<'/[locale]/
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title', { pseudonym: profile.pseudonym })}</h1>
-      <p>{t('member', { since: format.dateTime(new Date(`${profile.memberSince}-01`), { year: 'numeric', month: 'long' }) })}</p>
+      <p>{t('member', { since: formatMonth(format, profile.memberSince) })}</p>
       {s && s.safety !== null ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt>{t('safety')}</dt>
@@ -31,7 +31,7 @@ export default async function PublicSellerPage({ params }: PageProps<'/[locale]/
       ) : (
         <p>{t('noScore')}</p>
       )}
-      {profile.snapshotOn && <p className="text-sm text-stone-600">{t('snapshot', { k: RELEASE_THRESHOLD, date: format.dateTime(new Date(profile.snapshotOn), { dateStyle: 'medium' }) })}</p>}
+      {profile.snapshotOn && <p className="text-sm text-stone-600">{t('snapshot', { k: RELEASE_THRESHOLD, date: formatDate(format, profile.snapshotOn) })}</p>}
       <p className="text-sm text-stone-600">{t('explain')}</p>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { Verdict } from '@/lib/screening/verdict';
+import { formatDate } from '@/lib/i18n/format';
 
 // Colour, a symbol and words: never colour alone.
 const LOOK = {
@@ -17,7 +18,7 @@ export function VerdictBanner({ v }: { v: Verdict }) {
   const lines: string[] = [];
   if (v.state === 'warnings') {
     if (v.unsafeSellers > 0 || v.latestUnsafeOn) {
-      const date = v.latestUnsafeOn ? format.dateTime(new Date(v.latestUnsafeOn), { dateStyle: 'medium' }) : '—';
+      const date = v.latestUnsafeOn ? formatDate(format, v.latestUnsafeOn) : '—';
       lines.push(t('warnings.flags', { unsafeSellers: v.unsafeSellers, sellers: v.sellers, date }));
     }
     if (v.boardWarnings > 0) lines.push(t('warnings.board', { count: v.boardWarnings }));

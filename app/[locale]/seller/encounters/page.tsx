@@ -5,6 +5,7 @@ import { sellerHistory } from '@/lib/screening/encounters';
 import { RateForm } from '../../_components/rate-form';
 import { rateBuyerAction } from '../actions';
 import { RecordForm } from '../_components/record-form';
+import { formatDate } from '@/lib/i18n/format';
 
 export default async function EncountersPage({ params, searchParams }: PageProps<'/[locale]/seller/encounters'>) {
   setRequestLocale((await params).locale as Locale);
@@ -12,7 +13,7 @@ export default async function EncountersPage({ params, searchParams }: PageProps
   const query = await searchParams;
   const buyer = typeof query.buyer === 'string' ? query.buyer.slice(0, 64) : undefined;
   const [t, format, history] = await Promise.all([getTranslations('Encounter'), getFormatter(), sellerHistory(user.id)]);
-  const day = (d: string | null) => (d ? format.dateTime(new Date(d), { dateStyle: 'medium' }) : '');
+  const day = (d: string | null) => (d ? formatDate(format, d) : '');
   return (
     <div className="space-y-8">
       <section aria-labelledby="record" className="space-y-3">

@@ -2,11 +2,12 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ShownMessage } from '@/lib/messages/read';
 import { Link } from '@/lib/i18n/navigation';
 import { deleteMessageAction } from '../actions';
+import { formatDate } from '@/lib/i18n/format';
 
 /** Messages as shown to a seller: decrypted, or plainly marked unreadable; her own deletable. */
 export async function MessageList({ messages, label }: { messages: ShownMessage[]; label: string }) {
   const [t, format] = await Promise.all([getTranslations('Messages'), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(d), { dateStyle: 'medium' });
+  const day = (d: string) => formatDate(format, d);
   return (
     <ul className="space-y-3" aria-label={label}>
       {messages.map((m) => (
