@@ -62,7 +62,8 @@ export async function repeatOffenderWeeks(weeks: string[], db: Executor = getDb(
     left join lateral (
       select ratee_id from ratings
       where direction = 'seller_rates_buyer' and safe = false and created_on < w.week + 7
-      group by ratee_id having count(distinct rater_id) >= 2
+      -- A deleted seller's flags still count her, once per buyer (departed_rater).
+      group by ratee_id having count(distinct coalesce(rater_id, departed_rater)) >= 2
     ) o on true
     group by w.week`);
   return rows.map((r) => ({ week: r.week, buyers: n(r.buyers) }));
