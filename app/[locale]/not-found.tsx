@@ -7,7 +7,7 @@ export default function NotFound() {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p>{t('body')}</p>
-      <Link href="/" className="underline underline-offset-4">{t('home')}</Link>
+      <Link href="/" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('home')}</Link>
     </section>
   );
 }

@@ -23,10 +23,10 @@ export default function HomePage({ params, searchParams }: PageProps<'/[locale]'
         <h1 className="text-2xl font-bold sm:text-3xl">{t('title')}</h1>
         <p className="text-lg">{t('intro')}</p>
         <div className="flex flex-wrap gap-3 pt-2">
-          <Link href="/sign-in" className="rounded-md bg-violet-800 px-4 py-2 font-medium text-white hover:bg-violet-900">
+          <Link href="/sign-in" className="inline-flex min-h-11 items-center rounded-md bg-violet-800 px-4 py-2 font-medium text-white hover:bg-violet-900">
             {t('signIn')}
           </Link>
-          <Link href="/sign-up" className="rounded-md border border-violet-800 px-4 py-2 font-medium text-violet-900">
+          <Link href="/sign-up" className="inline-flex min-h-11 items-center rounded-md border border-violet-800 px-4 py-2 font-medium text-violet-900">
             {t('signUp')}
           </Link>
         </div>

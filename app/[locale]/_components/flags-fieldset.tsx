@@ -7,11 +7,11 @@ export function FlagsFieldset({ idPrefix, error }: { idPrefix: string; error?: s
     <fieldset className="space-y-3" aria-describedby={error ? `${idPrefix}-flags-error` : undefined}>
       <legend className="font-medium">{t('legend')}</legend>
       {(['safe', 'reliable'] as const).map((flag) => (
-        <div key={flag} role="radiogroup" aria-label={t(`${flag}.question`)} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <div key={flag} role="radiogroup" aria-label={t(`${flag}.question`)} className="flex flex-wrap items-center gap-x-4">
           <span className="w-full text-sm font-medium sm:w-auto">{t(`${flag}.question`)}</span>
           {(['yes', 'no', 'skip'] as const).map((answer) => (
-            <label key={answer} className="flex items-center gap-1">
-              <input type="radio" name={flag} value={answer} defaultChecked={answer === 'skip'} />
+            <label key={answer} className="flex min-h-11 items-center gap-2 pr-2">
+              <input type="radio" name={flag} value={answer} defaultChecked={answer === 'skip'} className="size-6" />
               {t(answer)}
             </label>
           ))}

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { NavLink } from './nav-link';
 
 export async function GuidesNav() {
   const t = await getTranslations('Guides');
@@ -11,10 +11,10 @@ export async function GuidesNav() {
   ] as const;
   return (
     <nav aria-label={t('nav')}>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1">
+      <ul className="flex flex-wrap gap-x-4">
         {links.map(([href, label]) => (
           <li key={href}>
-            <Link href={href} className="underline underline-offset-4">{label}</Link>
+            <NavLink href={href} className="underline">{label}</NavLink>
           </li>
         ))}
       </ul>

@@ -9,7 +9,7 @@ export function LocaleSwitcher() {
   const pathname = usePathname();
   const other = locale === 'de' ? 'en' : 'de';
   return (
-    <Link href={pathname} locale={other} hrefLang={other} lang={other} className="underline underline-offset-4">
+    <Link href={pathname} locale={other} hrefLang={other} lang={other} className="inline-flex min-h-11 min-w-11 items-center underline underline-offset-4">
       {t('switchTo')}
     </Link>
   );

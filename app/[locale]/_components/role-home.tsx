@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Role } from '@/db/queries/users';
-import { Link } from '@/lib/i18n/navigation';
+import { NavLink } from './nav-link';
 
 /** A role's start page: who you are here and what you can do. */
 export async function RoleHome({ role, pseudonym, children }: { role: Role; pseudonym: string; children?: React.ReactNode }) {
@@ -10,18 +10,14 @@ export async function RoleHome({ role, pseudonym, children }: { role: Role; pseu
       <h1 className="text-2xl font-bold">{t('welcome', { pseudonym })}</h1>
       <p>{t(`about.${role}`)}</p>
       {children}
-      <ul className="space-y-1">
+      <ul>
         {role !== 'coordinator' && (
           <li>
-            <Link href={`/guide/${role}`} className="underline underline-offset-4">
-              {t('guide')}
-            </Link>
+            <NavLink href={`/guide/${role}`} className="underline">{t('guide')}</NavLink>
           </li>
         )}
         <li>
-          <Link href="/account" className="underline underline-offset-4">
-            {t('account')}
-          </Link>
+          <NavLink href="/account" className="underline">{t('account')}</NavLink>
         </li>
       </ul>
     </div>

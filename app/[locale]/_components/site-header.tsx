@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { isDatabaseUnavailable } from '@/lib/database-faults';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { Link } from '@/lib/i18n/navigation';
+import { NavLink } from './nav-link';
 import { signOutAction } from '../actions';
 import { LocaleSwitcher } from './locale-switcher';
 import { CoordinatorNav } from './coordinator-nav';
@@ -14,29 +15,24 @@ export async function SiteHeader() {
     throw err;
   });
   const [t, user] = await Promise.all([getTranslations('Common'), signedIn]);
-  const link = 'underline-offset-4 hover:underline';
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-        <Link href={user ? '/home' : '/'} className="font-semibold text-violet-900">
+      <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-1">
+        <Link href={user ? '/home' : '/'} className="inline-flex min-h-11 items-center font-semibold text-violet-900">
           {t('appName')}
         </Link>
-        <nav aria-label={t('mainNav')} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <nav aria-label={t('mainNav')} className="flex flex-wrap items-center gap-x-4 text-sm">
           {user === undefined ? null : user ? (
             <>
-              <Link href="/account" className={link}>
-                {t('account', { pseudonym: user.pseudonym })}
-              </Link>
+              <NavLink href="/account">{t('account', { pseudonym: user.pseudonym })}</NavLink>
               <form action={signOutAction}>
-                <button type="submit" className={`${link} underline`}>
+                <button type="submit" className="min-h-11 underline underline-offset-4">
                   {t('signOut')}
                 </button>
               </form>
             </>
           ) : (
-            <Link href="/sign-in" className={link}>
-              {t('signIn')}
-            </Link>
+            <NavLink href="/sign-in">{t('signIn')}</NavLink>
           )}
           <LocaleSwitcher />
         </nav>

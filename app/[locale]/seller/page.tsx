@@ -32,7 +32,7 @@ export default async function SellerHome({ params, searchParams }: PageProps<'/[
         <LookupForm initial={initial} />
       </section>
       <p>
-        <Link href="/seller/encounters" className="underline underline-offset-4">
+        <Link href="/seller/encounters" className="inline-flex min-h-11 items-center underline underline-offset-4">
           {t('toEncounters')}
         </Link>
       </p>

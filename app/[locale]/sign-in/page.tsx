@@ -17,12 +17,12 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
       <SignInForm next={next} />
       <ul className="space-y-2 text-sm">
         <li>
-          <Link href={next ? { pathname: '/sign-up', query: { next } } : '/sign-up'} className="underline underline-offset-4">
+          <Link href={next ? { pathname: '/sign-up', query: { next } } : '/sign-up'} className="inline-flex min-h-11 items-center underline underline-offset-4">
             {t('noAccount')}
           </Link>
         </li>
         <li>
-          <Link href="/forgot-password" className="underline underline-offset-4">
+          <Link href="/forgot-password" className="inline-flex min-h-11 items-center underline underline-offset-4">
             {t('forgot')}
           </Link>
         </li>

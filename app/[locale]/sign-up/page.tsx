@@ -16,7 +16,7 @@ export default async function SignUpPage({ params, searchParams }: PageProps<'/[
       <p>{t('intro')}</p>
       <SignUpForm invite={invite} next={next} />
       <p className="text-sm">
-        <Link href={next ? { pathname: '/sign-in', query: { next } } : '/sign-in'} className="underline underline-offset-4">
+        <Link href={next ? { pathname: '/sign-in', query: { next } } : '/sign-in'} className="inline-flex min-h-11 items-center underline underline-offset-4">
           {t('haveAccount')}
         </Link>
       </p>

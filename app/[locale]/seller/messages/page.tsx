@@ -20,7 +20,7 @@ export default async function InboxPage({ params }: PageProps<'/[locale]/seller/
           <ul className="divide-y divide-stone-200" aria-label={t('conversations')}>
             {conversations.map((c) => (
               <li key={c.with} className="py-2">
-                <Link href={`/seller/messages/${encodeURIComponent(c.with)}`} className="underline underline-offset-4">
+                <Link href={`/seller/messages/${encodeURIComponent(c.with)}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
                   {t('conversationWith', { pseudonym: c.with })}
                 </Link>{' '}
                 <span className="text-sm">{t('count', { count: c.messages.length })}</span>

@@ -23,7 +23,7 @@ export default async function ConversationPage({ params }: PageProps<'/[locale]/
         <h2 id="reply" className="text-xl font-semibold">{t('reply')}</h2>
         <MessageForm kind="direct" to={c.with} />
       </section>
-      <Link href="/seller/messages" className="underline underline-offset-4">{t('back')}</Link>
+      <Link href="/seller/messages" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('back')}</Link>
     </div>
   );
 }

@@ -18,7 +18,7 @@ export async function MessageList({ messages, label }: { messages: ShownMessage[
           {m.buyer && (
             <p className="text-sm">
               {t('about')}{' '}
-              <Link href={{ pathname: '/seller', query: { buyer: m.buyer } }} className="font-medium underline underline-offset-4">
+              <Link href={{ pathname: '/seller', query: { buyer: m.buyer } }} className="inline-flex min-h-11 items-center font-medium underline underline-offset-4">
                 {t('lookUp', { buyer: m.buyer })}
               </Link>
             </p>
