@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '../index';
 import { messages, users } from '../schema';
 
@@ -60,6 +60,26 @@ export async function listWarnings(now: Date, buyerRef?: string, db: Executor = 
 
 export async function countWarningsAbout(buyerRef: string, now: Date, db: Executor = getDb()) {
   return db.$count(messages, and(eq(messages.kind, 'warning'), eq(messages.buyerRef, buyerRef), live(now)));
+}
+
+/** Live warnings by other sellers that she has not seen on the board yet (newer than her high-water mark). */
+export async function countNewWarnings(userId: string, now: Date, db: Executor = getDb()) {
+  const seen = db.select({ seq: users.warningsSeenSeq }).from(users).where(eq(users.id, userId));
+  return db.$count(messages, and(eq(messages.kind, 'warning'), live(now), ne(messages.senderId, userId), gt(messages.seq, sql`(${seen})`)));
+}
+
+/** The newest live warning's place in the order (null: none). */
+export async function newestWarningSeq(now: Date, db: Executor = getDb()): Promise<number | null> {
+  const [row] = await db.select({ seq: sql<string | null>`max(${messages.seq})` }).from(messages).where(and(eq(messages.kind, 'warning'), live(now)));
+  return row?.seq == null ? null : Number(row.seq);
+}
+
+/** She has seen every warning up to `seq`; never moves the mark backwards (two tabs, an older list). */
+export async function markWarningsSeen(userId: string, seq: number, db: Executor = getDb()) {
+  await db
+    .update(users)
+    .set({ warningsSeenSeq: sql`greatest(${users.warningsSeenSeq}, ${seq})` })
+    .where(and(eq(users.id, userId), lt(users.warningsSeenSeq, seq)));
 }
 
 export async function countUnread(userId: string, now: Date, db: Executor = getDb()) {

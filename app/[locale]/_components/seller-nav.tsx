@@ -1,23 +1,24 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { newWarningsCount } from '@/lib/messages/new-warnings';
 import { unreadCount } from '@/lib/messages/read';
+import { NavLink } from './nav-link';
+import { WarningsNavLink } from './warnings-nav-link';
 
-/** The seller's tools, with unread direct messages counted. */
+/** The seller's tools, with unread direct messages and new warnings counted in words. */
 export async function SellerNav({ userId }: { userId: string }) {
-  const [t, unread] = await Promise.all([getTranslations('SellerNav'), unreadCount(userId)]);
-  const link = 'rounded-md px-2 py-1 underline-offset-4 hover:underline';
+  const [t, unread, newWarnings] = await Promise.all([getTranslations('SellerNav'), unreadCount(userId), newWarningsCount(userId)]);
   return (
     <nav aria-label={t('label')} className="border-b border-stone-200 bg-violet-50">
-      <ul className="mx-auto flex w-full max-w-3xl flex-wrap gap-x-2 px-2 py-1 text-sm">
-        <li><Link href="/seller" className={link}>{t('lookup')}</Link></li>
-        <li><Link href="/seller/encounters" className={link}>{t('encounters')}</Link></li>
+      <ul className="mx-auto flex w-full max-w-3xl flex-wrap gap-x-1 px-2 text-sm">
+        <li><NavLink href="/seller" className="px-2">{t('lookup')}</NavLink></li>
+        <li><NavLink href="/seller/encounters" className="px-2">{t('encounters')}</NavLink></li>
         <li>
-          <Link href="/seller/messages" className={`${link} ${unread > 0 ? 'font-bold' : ''}`}>
+          <NavLink href="/seller/messages" className={`px-2 ${unread > 0 ? 'font-bold' : ''}`}>
             {unread > 0 ? t('messagesUnread', { count: unread }) : t('messages')}
-          </Link>
+          </NavLink>
         </li>
-        <li><Link href="/seller/warnings" className={link}>{t('warnings')}</Link></li>
-        <li><Link href="/guide/seller" className={link}>{t('guide')}</Link></li>
+        <li><WarningsNavLink label={t('warnings')} count={newWarnings} badge={t('newWarnings', { count: newWarnings })} /></li>
+        <li><NavLink href="/guide/seller" className="px-2">{t('guide')}</NavLink></li>
       </ul>
     </nav>
   );

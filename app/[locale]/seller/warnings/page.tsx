@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireRole } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { board } from '@/lib/messages/read';
+import { openBoard } from '@/lib/messages/new-warnings';
 import { MessageForm } from '../messages/_components/message-form';
 import { MessageList } from '../messages/_components/message-list';
 
@@ -11,13 +11,13 @@ export default async function WarningsPage({ params, searchParams }: PageProps<'
   const user = await requireRole('seller', '/seller/warnings');
   const query = await searchParams;
   const buyer = typeof query.buyer === 'string' && query.buyer ? query.buyer.slice(0, 64) : undefined;
-  const [t, warnings] = await Promise.all([getTranslations('Messages'), board(user.id, buyer)]);
+  const [t, warnings] = await Promise.all([getTranslations('Messages'), openBoard(user.id, buyer)]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="board" className="space-y-3">
         <h1 id="board" className="text-2xl font-bold">{buyer ? t('boardAbout', { buyer }) : t('boardTitle')}</h1>
         <p>{t('boardExplain')}</p>
-        {buyer && <Link href="/seller/warnings" className="underline underline-offset-4">{t('allWarnings')}</Link>}
+        {buyer && <Link href="/seller/warnings" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('allWarnings')}</Link>}
         {warnings.length === 0 ? <p>{t('noWarnings')}</p> : <MessageList messages={warnings} label={t('boardTitle')} />}
       </section>
       <section aria-labelledby="post" className="space-y-3">
