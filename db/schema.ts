@@ -5,3 +5,4 @@ export * from './schema/screening';
 export * from './schema/messages';
 export * from './schema/activity';
 export * from './schema/feedback';
+export * from './schema/rights';

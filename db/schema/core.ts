@@ -22,6 +22,11 @@ export const users = pgTable(
     /** Date only, updated at most once a day (retention metrics). */
     lastActive: date('last_active'),
     /** A coordinator created from the command line must replace the printed one-time password first. */
+    /**
+     * The day a buyer gave explicit consent to ratings about her (GDPR Art. 9(2)(a)); null for
+     * members (sellers, coordinators: Art. 9(2)(d)). Withdrawn by deleting the account.
+     */
+    consentOn: date('consent_on'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** The highest warning `messages.seq` a seller has seen on the board: newer ones are her "new warnings". */
     warningsSeenSeq: bigint('warnings_seen_seq', { mode: 'number' }).notNull().default(0),

@@ -6,7 +6,7 @@ export const messageKind = pgEnum('message_kind', ['direct', 'warning']);
 
 /**
  * Seller-to-seller messages and warnings. The body (and a warning's buyer pseudonym) exist only
- * as AES-256-GCM ciphertext bound to the row id; a warning's buyer is findable only through a
+ * as AES-256-GCM ciphertext bound to the row, its kind, sender and recipient; a warning's buyer is findable only through a
  * keyed hash. Rows are deleted (not flagged) when they expire.
  */
 export const messages = pgTable(
@@ -23,6 +23,12 @@ export const messages = pgTable(
     /** HMAC of the named buyer's canonical pseudonym (warnings only). */
     buyerRef: text('buyer_ref'),
     keyVersion: integer('key_version').notNull(),
+    /**
+     * What the ciphertext is bound to: 1 = the row id only (older rows), 2 = id, kind, sender and
+     * recipient (or the board), so a ciphertext moved to another row or person no longer opens.
+     * `npm run rotate-keys` re-seals version 1 rows.
+     */
+    aadVersion: integer('aad_version').notNull().default(1),
     ciphertext: text('ciphertext').notNull(),
     createdOn: date('created_on').notNull().default(sql`current_date`),
     /** Rounded up to the hour; the row is deleted by the purge once it has passed. */
