@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { PgPreparedQuery } from 'drizzle-orm/pg-core';
+import { isDatabaseUnavailable } from '@/lib/database-faults';
 
 type Patched = { queryWithCache: (...args: unknown[]) => Promise<unknown>; __coopRedacted?: true };
 
@@ -31,6 +32,11 @@ function redacted(err: unknown): unknown {
   err.message = `Failed query: ${err.query}`;
   Object.defineProperty(err, 'params', { value: [], enumerable: false });
   if (typeof err.stack === 'string') err.stack = err.stack.replace(before, err.message);
+  if (isDatabaseUnavailable(err)) {
+    // Logged once per failed request during an outage: the frames say nothing, the SQL is in the message.
+    err.stack = `${err.name}: ${err.message}`;
+    Object.defineProperty(err, 'query', { enumerable: false });
+  }
   const cause = err.cause;
   if (cause && typeof cause === 'object') {
     // PGlite's error carries the parameters too; postgres.js hides its own unless in debug mode.

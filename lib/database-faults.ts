@@ -8,6 +8,7 @@ export class DatabaseUnavailableError extends Error {
   readonly code = UNAVAILABLE;
   constructor() {
     super('The database is unavailable.');
+    this.stack = `Error: ${this.message}`; // where the guard gave up tells an operator nothing
   }
 }
 
