@@ -6,3 +6,4 @@ export * from './schema/messages';
 export * from './schema/activity';
 export * from './schema/feedback';
 export * from './schema/rights';
+export * from './schema/retention';

@@ -86,3 +86,21 @@ export const pseudonymTombstones = pgTable('pseudonym_tombstones', {
   keyHash: text('key_hash').primaryKey(),
 });
 
+
+/** Today's tombstones, until the daily batch writes them (shuffled) into pseudonym_tombstones. */
+export const tombstoneQueue = pgTable('tombstone_queue', {
+  keyHash: text('key_hash').primaryKey(),
+  queuedOn: date('queued_on').notNull().default(sql`current_date`),
+});
+
+/**
+ * Invites used today: the invite counts as used at once, and the daily batch sets its used_on in
+ * a shuffled transaction of its own, so the invite row no longer shares a transaction id with the
+ * account it created.
+ */
+export const inviteRedemptions = pgTable('invite_redemptions', {
+  inviteId: uuid('invite_id')
+    .primaryKey()
+    .references(() => invites.id, { onDelete: 'cascade' }),
+  usedOn: date('used_on').notNull().default(sql`current_date`),
+});

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
@@ -31,3 +32,20 @@ export const feedbackGiven = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
 );
+
+/**
+ * Today's feedback, waiting for the daily batch (lib/retention/daily-batch.ts), which writes the
+ * day's rows into `feedback` in a random order in one transaction: a feedback row's position, id
+ * and transaction id then say nothing of who wrote it, or when. Written in the author's
+ * transaction (beside feedback_given), so these rows live one day at most and are vacuumed away.
+ */
+export const feedbackQueue = pgTable('feedback_queue', {
+  id: uuid('id').primaryKey(),
+  weekStart: date('week_start').notNull(),
+  satisfaction: integer('satisfaction').notNull(),
+  helped: boolean('helped').notNull(),
+  noteKeyVersion: integer('note_key_version'),
+  noteCiphertext: text('note_ciphertext'),
+  noteExpiresOn: date('note_expires_on'),
+  queuedOn: date('queued_on').notNull().default(sql`current_date`),
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
 export const messageKind = pgEnum('message_kind', ['direct', 'warning']);
@@ -31,15 +31,15 @@ export const messages = pgTable(
     aadVersion: integer('aad_version').notNull().default(1),
     ciphertext: text('ciphertext').notNull(),
     createdOn: date('created_on').notNull().default(sql`current_date`),
-    /** Rounded up to the hour; the row is deleted by the purge once it has passed. */
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The day the purge deletes it (UTC): a date, never a time of day. */
+    expiresOn: date('expires_on').notNull(),
     read: boolean('read').notNull().default(false),
   },
   (t) => [
     index('messages_recipient_idx').on(t.recipientId, t.read),
     index('messages_sender_idx').on(t.senderId, t.createdOn),
-    index('messages_kind_idx').on(t.kind, t.expiresAt),
+    index('messages_kind_idx').on(t.kind, t.expiresOn),
     index('messages_buyer_ref_idx').on(t.buyerRef),
-    index('messages_expires_idx').on(t.expiresAt),
+    index('messages_expires_idx').on(t.expiresOn),
   ],
 );

@@ -35,7 +35,8 @@ export const buyerSellerPairs = pgTable(
     ratings: integer('ratings').notNull().default(0),
     unsafe: integer('unsafe').notNull().default(0),
     unreliable: integer('unreliable').notNull().default(0),
-    lastRatedOn: date('last_rated_on').notNull(),
+    /** For the once-a-day limit; nulled by the retention job once older than the window. */
+    lastRatedOn: date('last_rated_on'),
   },
   (t) => [primaryKey({ columns: [t.buyerId, t.sellerId] })],
 );
