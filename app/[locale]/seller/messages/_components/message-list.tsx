@@ -3,6 +3,7 @@ import type { ShownMessage } from '@/lib/messages/read';
 import { Link } from '@/lib/i18n/navigation';
 import { deleteMessageAction } from '../actions';
 import { formatDate } from '@/lib/i18n/format';
+import { ConfirmSubmit } from '../../../_components/confirm-submit';
 
 /** Messages as shown to a seller: decrypted, or plainly marked unreadable; her own deletable. */
 export async function MessageList({ messages, label }: { messages: ShownMessage[]; label: string }) {
@@ -27,9 +28,7 @@ export async function MessageList({ messages, label }: { messages: ShownMessage[
           {m.mine && (
             <form action={deleteMessageAction}>
               <input type="hidden" name="messageId" value={m.id} />
-              <button type="submit" className="text-sm underline underline-offset-4">
-                {t('delete')}
-              </button>
+              <ConfirmSubmit label={t('delete')} consequence={t('deleteConsequence')} confirm={t('deleteConfirm')} cancelHint={t('deleteCancel')} />
             </form>
           )}
         </li>
