@@ -100,7 +100,11 @@ test('the session list shows every signed-in browser and ends one', async ({ pag
   await expect(sessions.getByRole('listitem')).toHaveCount(2);
   await expect(sessions.getByRole('listitem').filter({ hasText: t.thisSession })).toHaveCount(1);
   const others = sessions.getByRole('listitem').filter({ hasNotText: t.thisSession });
-  await others.getByRole('button', { name: t.endSession }).click();
+  // Ending a session takes a second step that says what happens.
+  await others.getByText(t.endSession, { exact: true }).click();
+  await expect(others.getByText(t.endSessionConsequence)).toBeVisible();
+  await expect(sessions.getByRole('listitem')).toHaveCount(2);
+  await others.getByRole('button', { name: t.endSessionConfirm }).click();
   await expect(sessions.getByRole('listitem')).toHaveCount(1);
 
   await other.reload();

@@ -42,12 +42,18 @@ for (const locale of ['de', 'en'] as const) {
     await expectNoHorizontalOverflow(page);
     await expectAxeClean(page);
 
-    const revoke = item.getByRole('button', { name: t.revoke });
+    // Revoking takes a second step that says what happens.
+    const revoke = item.getByText(t.revoke, { exact: true });
     await expectTapSize(revoke);
     await revoke.click();
+    await expect(item.getByText(t.revokeConsequence)).toBeVisible();
+    await expect(item).toContainText(`${t.statusLabel}: ${t.status.open}`);
+    const confirm = item.getByRole('button', { name: t.revokeConfirm });
+    await expectTapSize(confirm);
+    await confirm.click();
     const revokedWord = t.status.revoked.split(' ')[0]!;
     await expect(item).toContainText(`${t.statusLabel}: ${revokedWord}`);
-    await expect(item.getByRole('button', { name: t.revoke })).toHaveCount(0);
+    await expect(item.getByText(t.revoke, { exact: true })).toHaveCount(0);
 
     // An invite without a label says so rather than leaving a blank line.
     const unlabelled = page.getByRole('list', { name: t.listLabel }).getByRole('listitem').filter({ hasText: t.noLabel });

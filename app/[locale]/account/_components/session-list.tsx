@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { endOtherSessionsAction, endSessionAction } from '../actions';
+import { ConfirmSubmit } from '../../_components/confirm-submit';
 
 interface Session {
   id: string;
@@ -40,13 +41,13 @@ export async function SessionList({ sessions, current }: { sessions: Session[]; 
               </div>
               <form action={endSessionAction}>
                 <input type="hidden" name="sessionId" value={s.id} />
-                <button
-                  type="submit"
-                  className="min-h-11 rounded-md border border-stone-500 px-3 py-1 text-sm"
-                  aria-label={t('endSessionOf', { name: here ? `${name}, ${t('thisSession')}` : name })}
-                >
-                  {t('endSession')}
-                </button>
+                <ConfirmSubmit
+                  label={t('endSession')}
+                  name={t('endSessionOf', { name: here ? `${name}, ${t('thisSession')}` : name })}
+                  consequence={here ? t('endThisConsequence') : t('endSessionConsequence')}
+                  confirm={t('endSessionConfirm')}
+                  cancelHint={t('keepHint')}
+                />
               </form>
             </li>
           );
@@ -54,9 +55,7 @@ export async function SessionList({ sessions, current }: { sessions: Session[]; 
       </ul>
       {sessions.length > 1 && (
         <form action={endOtherSessionsAction}>
-          <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-3 py-1 text-sm">
-            {t('endOthers')}
-          </button>
+          <ConfirmSubmit label={t('endOthers')} consequence={t('endOthersConsequence')} confirm={t('endSessionConfirm')} cancelHint={t('keepHint')} />
         </form>
       )}
     </>

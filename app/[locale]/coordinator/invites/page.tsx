@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { revokeInviteAction } from '../actions';
 import { NewInvite } from '../_components/new-invite';
 import { StatusIcon, type IconName } from '../_components/status-icon';
+import { ConfirmSubmit } from '../../_components/confirm-submit';
 
 type Invite = Awaited<ReturnType<typeof listInvites>>[number];
 type Status = 'open' | 'used' | 'expired' | 'revoked';
@@ -53,9 +54,7 @@ export default async function InvitesPage({ params }: PageProps<'/[locale]/coord
                 {s === 'open' && (
                   <form action={revokeInviteAction}>
                     <input type="hidden" name="inviteId" value={invite.id} />
-                    <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-3 py-1 text-sm">
-                      {t('revoke')}
-                    </button>
+                    <ConfirmSubmit label={t('revoke')} consequence={t('revokeConsequence')} confirm={t('revokeConfirm')} cancelHint={t('keepHint')} />
                   </form>
                 )}
               </li>
