@@ -5,6 +5,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { NavLink } from './nav-link';
 import { signOutAction } from '../actions';
 import { LocaleSwitcher } from './locale-switcher';
+import { SignOutButton } from './sign-out-button';
 import { CoordinatorNav } from './coordinator-nav';
 import { SellerNav } from './seller-nav';
 
@@ -26,9 +27,7 @@ export async function SiteHeader() {
             <>
               <NavLink href="/account">{t('account', { pseudonym: user.pseudonym })}</NavLink>
               <form action={signOutAction}>
-                <button type="submit" className="min-h-11 underline underline-offset-4">
-                  {t('signOut')}
-                </button>
+                <SignOutButton label={t('signOut')} />
               </form>
             </>
           ) : (
