@@ -1,5 +1,6 @@
 import { NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
+import { replyResolves } from '@/lib/http/action-reply';
 import { htmlRefusal, jsonRefusal, refusalLocale } from '@/lib/http/refusal-response';
 import { screen, type Refusal } from '@/lib/http/screen';
 import { routing } from '@/lib/i18n/routing';
@@ -35,14 +36,24 @@ function refuse(request: NextRequest, refusal: Refusal): Response {
 }
 
 /**
- * A posted form Next.js cannot parse would end in its 500. The body is at most 64 KB here (screen()
- * checked its length) and Next.js keeps its own copy for the action, so parsing it twice is cheap.
+ * A posted form or action call that Next.js cannot decode would end in its 500. The body is at
+ * most 64 KB here (screen() checked its length) and Next.js keeps its own copy for the action,
+ * so reading it twice is cheap.
  */
 async function unreadableForm(request: NextRequest): Promise<Refusal | null> {
   if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api')) return null;
-  if (!request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) return null;
+  const type = request.headers.get('content-type')?.toLowerCase() ?? '';
+  const action = request.headers.has('next-action');
   try {
-    await request.formData();
+    if (type.startsWith('multipart/form-data')) {
+      const form = await request.formData();
+      if (!action) return null;
+      const part = (id: string) => (typeof form.get(id) === 'string' ? (form.get(id) as string) : form.has(id) ? '""' : null);
+      return replyResolves(part('0') ?? '', part) ? null : { status: 400, code: 'badAction' };
+    }
+    if (action && !type.startsWith('application/x-www-form-urlencoded')) {
+      return replyResolves(await request.text()) ? null : { status: 400, code: 'badAction' };
+    }
     return null;
   } catch {
     return { status: 400, code: 'badForm' };

@@ -25,7 +25,7 @@ export function refusal(status, code, target, acceptLanguage = '', allow) {
   const wanted = api ? acceptLanguage.split(',')[0]?.trim().slice(0, 2).toLowerCase() : pathname.split('/')[1];
   const locale = wanted === 'en' ? 'en' : 'de';
   const t = errors[locale];
-  const headers = [['Cache-Control', 'no-store'], ['Connection', 'close'], ...(allow ? [['Allow', allow]] : [])];
+  const headers = [['Cache-Control', 'no-store'], ...(allow ? [['Allow', allow]] : [])];
   if (api) {
     const body = JSON.stringify({ error: { code, message: t[code] } });
     return { status, headers: [...headers, ['Content-Type', 'application/json']], body };
@@ -38,7 +38,11 @@ const UNFETCHABLE = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
 function onRequest(listener) {
   return (req, res) => {
+    // A client that leaves mid-upload makes the request emit 'aborted', which Next.js's proxy
+    // body copy leaves unhandled (an uncaughtException): the client is gone, nothing to answer.
+    req.on('error', () => {});
     if (!UNFETCHABLE.has(req.method)) return listener(req, res);
+    req.resume();
     const r = refusal(405, 'methodNotAllowed', req.url, req.headers['accept-language'], 'GET, HEAD, POST');
     res.writeHead(r.status, Object.fromEntries(r.headers));
     res.end(r.body);
@@ -50,7 +54,7 @@ function onClientError(err, socket) {
   const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const target = String(err.rawPacket ?? '').split('\r\n')[0]?.split(' ')[1];
   const r = refusal(status, status === 400 ? 'invalid' : status === 431 ? 'tooLarge' : 'invalid', target);
-  const head = r.headers.map(([k, v]) => `${k}: ${v}`).join('\r\n');
+  const head = [...r.headers, ['Connection', 'close']].map(([k, v]) => `${k}: ${v}`).join('\r\n');
   socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${head}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n\r\n${r.body}`);
 }
 

@@ -18,10 +18,9 @@ const message = (locale: Locale, code: string) => ERRORS[locale][(code in ERRORS
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function extraHeaders(refusal: Refusal): Record<string, string> {
-  // 413: the rest of the body is not wanted, so the connection is not kept for it.
-  return { ...(refusal.allow ? { Allow: refusal.allow } : {}), ...(refusal.status === 413 ? { Connection: 'close' } : {}) };
-}
+// No `Connection: close` on a 413: closing while the body still arrives makes Node.js raise
+// 'aborted' on the request, which Next.js does not catch. It drains the rest without keeping it.
+const extraHeaders = (refusal: Refusal): Record<string, string> => (refusal.allow ? { Allow: refusal.allow } : {});
 
 /** `{ error: { code, message } }`, as lib/api.ts answers from route handlers. */
 export function jsonRefusal(refusal: Refusal, locale: Locale): Response {

@@ -15,7 +15,7 @@ function routeFiles(dir = 'app/api', prefix = '/api'): Record<string, string[]> 
     if (entry.isDirectory()) Object.assign(out, routeFiles(full, `${prefix}/${entry.name}`));
     else if (entry.name === 'route.ts' && !prefix.includes('[...')) {
       const source = readFileSync(full, 'utf8');
-      const methods = [...source.matchAll(/export (?:async function|function|const) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1]);
+      const methods = [...source.matchAll(/export (?:async function|function|const) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1] ?? '');
       out[prefix] = methods.sort();
     }
   }
