@@ -77,9 +77,9 @@ const POOL_OPTIONS = {
   connection: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
 } as const;
 
-// A request answers 503 within 2 s of losing the database: 0.7 s waiting, then a 0.4 s probe, leaving
+// A request answers 503 within 2 s of losing the database: 0.5 s waiting, then a 0.4 s probe, leaving
 // time to render the answer on a busy machine. A slow query on a live database only costs a probe.
-const GUARD = { deadlineMs: 700, probeMs: 400, retryMs: 500 };
+const GUARD = { deadlineMs: 500, probeMs: 400, retryMs: 500 };
 
 function postgresDatabase(url: string, logger: Logger): Database {
   // postgres.js fetches the array types on each new connection and drops that promise, so a connection

@@ -9,7 +9,7 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
 const LIMIT_MS = 2000;
-const WORKERS = 6;
+const WORKERS = 4;
 
 // Every request touches the database: health, anonymous look-ups, and a signed-in buyer's session.
 const MIX = [

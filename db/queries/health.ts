@@ -4,7 +4,7 @@ import { database, getDb } from '../index';
 
 /**
  * True when the database answers a trivial query within the time limit. Known down: false at once.
- * The guard in front of PostgreSQL gives up within 1.1 s; the limit here is the last resort.
+ * The guard in front of PostgreSQL gives up within 0.9 s; the limit here is the last resort.
  */
 export async function databaseIsReachable(timeoutMs = 1800): Promise<boolean> {
   if (database().isDown()) return false;
