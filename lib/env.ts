@@ -32,6 +32,11 @@ const schema = z.object({
    * throwaway accounts and how fast anyone can learn which pseudonyms exist.
    */
   SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  /**
+   * Days an encounter (code and ratings) keeps its date before the daily job folds it into the
+   * counters and deletes it. At least 91: the coordinator's 12 weekly charts read the rows.
+   */
+  RETENTION_DAYS: z.coerce.number().int().min(91).max(3650).default(180),
   /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */
   INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });

@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from './database-faults';
 import { env } from './env';
 import { purgeExpired } from './maintenance';
 import { messageKeys } from './messages/crypto';
+import { runDailyJobs } from './retention/daily';
 import { takeSnapshotIfDue } from './screening/snapshots';
 import { secrets } from './secrets';
 import { answerDatabaseFaultsWith503 } from './unavailable-status';
@@ -14,12 +15,16 @@ const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Every ten minutes: physically delete what has expired, and take the weekly snapshot when due;
- * after it, on the embedded database (which has no autovacuum), reclaim the rows it replaced.
+ * once a day, the shuffled batch and the retention job (which vacuum after themselves). After a
+ * purge that deleted messages or a snapshot, vacuum too: PGlite has no autovacuum, and on
+ * PostgreSQL a deleted message should not wait for autovacuum's thresholds to leave the data files.
  */
 async function periodic() {
   const now = new Date();
-  await purgeExpired(now);
-  if ((await takeSnapshotIfDue(now)) && database().kind === 'pglite') await vacuumAnalyze();
+  const { messages } = await purgeExpired(now);
+  const snapshot = await takeSnapshotIfDue(now);
+  const daily = await runDailyJobs();
+  if (!daily && (messages > 0 || snapshot)) await vacuumAnalyze();
 }
 
 export async function startServer(): Promise<void> {

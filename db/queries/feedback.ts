@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { queryRows } from '../client';
 import { getDb, type Executor } from '../index';
-import { feedback, feedbackGiven } from '../schema';
+import { feedback, feedbackGiven, feedbackQueue } from '../schema';
 
 const thisWeek = sql`date_trunc('week', current_date)::date`;
 
@@ -12,7 +12,9 @@ export async function gaveFeedbackThisWeek(userId: string, db: Executor = getDb(
 
 /**
  * Records that she answered this week and, separately, what she answered: the two rows share
- * nothing. False when she already answered this week (a race or a second tab).
+ * nothing. What she answered waits in feedback_queue for the daily batch, which writes it among
+ * the day's other answers in a random order and its own transaction (this one's id would name her).
+ * False when she already answered this week (a race or a second tab).
  */
 export async function insertFeedback(
   userId: string,
@@ -23,7 +25,7 @@ export async function insertFeedback(
   return db.transaction(async (tx) => {
     const given = await tx.insert(feedbackGiven).values({ userId, weekStart: thisWeek }).onConflictDoNothing().returning({ userId: feedbackGiven.userId });
     if (given.length === 0) return false;
-    await tx.insert(feedback).values({
+    await tx.insert(feedbackQueue).values({
       ...row,
       weekStart: thisWeek,
       noteExpiresOn: row.noteCiphertext ? sql`current_date + ${sql.raw(String(Math.trunc(noteDays)))}` : null,

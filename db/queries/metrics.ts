@@ -60,10 +60,14 @@ export async function repeatOffenderWeeks(weeks: string[], db: Executor = getDb(
     select to_char(w.week, 'YYYY-MM-DD') as week, count(o.ratee_id) as buyers
     from unnest(${`{${weeks.join(',')}}`}::date[]) as w(week)
     left join lateral (
-      select ratee_id from ratings
-      where direction = 'seller_rates_buyer' and safe = false and created_on < w.week + 7
+      select buyer_id as ratee_id from (
+        select ratee_id as buyer_id, coalesce(rater_id, departed_rater) as rater from ratings
+        where direction = 'seller_rates_buyer' and safe = false and created_on < w.week + 7
+        -- Folded flags are older than the retention window, so older than every week shown.
+        union all select buyer_id, rater_key from buyer_folds where safe_no > 0
+      ) as f
       -- A deleted seller's flags still count her, once per buyer (departed_rater).
-      group by ratee_id having count(distinct coalesce(rater_id, departed_rater)) >= 2
+      group by buyer_id having count(distinct rater) >= 2
     ) o on true
     group by w.week`);
   return rows.map((r) => ({ week: r.week, buyers: n(r.buyers) }));

@@ -43,8 +43,8 @@ export async function insertSellerRating(
             unreliable: sql`${buyerSellerPairs.unreliable} + ${unreliable}`,
             lastRatedOn: sql`current_date`,
           },
-          // At most one rated encounter per seller–buyer pair per calendar day.
-          setWhere: sql`${buyerSellerPairs.lastRatedOn} < current_date`,
+          // At most one rated encounter per seller–buyer pair per calendar day (null: forgotten, long ago).
+          setWhere: sql`${buyerSellerPairs.lastRatedOn} is null or ${buyerSellerPairs.lastRatedOn} < current_date`,
         })
         .returning({ ratings: buyerSellerPairs.ratings, unsafe: buyerSellerPairs.unsafe, unreliable: buyerSellerPairs.unreliable });
       const p = pair[0];

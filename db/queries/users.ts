@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { queryRows } from '../client';
 import { getDb, type Executor } from '../index';
-import { pseudonymTombstones, users, type User } from '../schema';
+import { pseudonymTombstones, tombstoneQueue, users, type User } from '../schema';
 
 export type Role = User['role'];
 
@@ -36,12 +36,13 @@ export async function getProfile(userId: string, db: Executor = getDb()) {
 export async function pseudonymTaken(key: string, keyHash: string, db: Executor = getDb()): Promise<boolean> {
   const [row] = await queryRows<{ taken: boolean }>(db, sql`
     select exists (select 1 from ${users} where ${users.pseudonymKey} = ${key})
-        or exists (select 1 from ${pseudonymTombstones} where ${pseudonymTombstones.keyHash} = ${keyHash}) as taken`);
+        or exists (select 1 from ${pseudonymTombstones} where ${pseudonymTombstones.keyHash} = ${keyHash})
+        or exists (select 1 from ${tombstoneQueue} where ${tombstoneQueue.keyHash} = ${keyHash}) as taken`);
   return row?.taken ?? false;
 }
 
 export async function insertUser(
-  values: { pseudonym: string; pseudonymKey: string; role: Role; passwordHash: string; mustChangePassword?: boolean },
+  values: { pseudonym: string; pseudonymKey: string; role: Role; passwordHash: string; mustChangePassword?: boolean; consentOn?: string | null },
   db: Executor = getDb(),
 ): Promise<string> {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });
@@ -64,16 +65,23 @@ export async function touchLastActive(userId: string, db: Executor = getDb()) {
 /**
  * Deletes the account (its rows cascade) and keeps the pseudonym reserved as a keyed hash. A
  * seller's flags of buyers stay, anonymous (migration 0003), and still count her once among each
- * buyer's distinct raters, as the counters already do: they get a random id per buyer first.
+ * buyer's distinct raters, as the counters already do: they get a random id per buyer first, the
+ * same for her stored and her folded ratings of that buyer (buyer_folds). The tombstone waits in
+ * tombstone_queue for the daily batch: written here, it would share this transaction's id with
+ * the anonymised rows.
  */
 export async function deleteUser(userId: string, keyHash: string, db: Executor = getDb()) {
   await db.transaction(async (tx) => {
-    await tx.insert(pseudonymTombstones).values({ keyHash }).onConflictDoNothing();
+    await tx.insert(tombstoneQueue).values({ keyHash }).onConflictDoNothing();
     await tx.execute(sql`
-      update ratings as r set departed_rater = k.key
-      from (select ratee_id, gen_random_uuid() as key from ratings
-            where rater_id = ${userId} and direction = 'seller_rates_buyer' group by ratee_id) as k
-      where r.rater_id = ${userId} and r.direction = 'seller_rates_buyer' and r.ratee_id = k.ratee_id`);
+      with k as (
+        select buyer_id, gen_random_uuid() as key from (
+          select ratee_id as buyer_id from ratings where rater_id = ${userId} and direction = 'seller_rates_buyer'
+          union select buyer_id from buyer_folds where rater_key = ${userId}) as b),
+      stored as (
+        update ratings as r set departed_rater = k.key from k
+        where r.rater_id = ${userId} and r.direction = 'seller_rates_buyer' and r.ratee_id = k.buyer_id returning 1)
+      update buyer_folds as f set rater_key = k.key from k where f.rater_key = ${userId} and f.buyer_id = k.buyer_id`);
     await tx.delete(users).where(eq(users.id, userId));
   });
 }

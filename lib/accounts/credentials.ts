@@ -1,6 +1,7 @@
 import 'server-only';
 import { endAllSessions } from '@/db/queries/sessions';
 import { forgetAttempts, reserveAttempt } from '@/db/queries/throttle';
+import { vacuumAnalyze } from '@/db/queries/health';
 import { deleteUser, findCredentials, setPasswordHash, type Role } from '@/db/queries/users';
 import { HashingBusy, hashSecret, verifyAgainstNothing, verifySecret } from '@/lib/passwords';
 import { deviceNonce } from './device';
@@ -121,5 +122,7 @@ export async function deleteAccount(account: Account, password: string, confirma
   const confirmed = await confirmPassword(account, password);
   if (!confirmed.ok) return confirmed;
   await deleteUser(account.id, pseudonymHash('tombstone', pseudonymKey(account.pseudonym)));
+  // The deleted rows stay readable in the data files until vacuumed (PGlite never autovacuums).
+  await vacuumAnalyze().catch((e: unknown) => console.error('[vacuum]', e instanceof Error ? e.message : e));
   return { ok: true };
 }

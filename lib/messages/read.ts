@@ -15,6 +15,9 @@ export interface ShownMessage {
   body: string | null;
   buyer: string | null;
   createdOn: string;
+  /** The day the purge deletes it. */
+  expiresOn: string;
+  /** @deprecated the same day as expiresOn; kept until the message list switches to it. */
   expiresAt: string;
   unread: boolean;
 }
@@ -32,7 +35,8 @@ function show(row: Row, userId: string): ShownMessage {
     body: payload?.body ?? null,
     buyer: payload?.buyer ?? null,
     createdOn: row.createdOn,
-    expiresAt: row.expiresAt.toISOString(),
+    expiresOn: row.expiresOn,
+    expiresAt: row.expiresOn,
     unread: row.recipientId === userId && !row.read,
   };
 }

@@ -11,11 +11,13 @@ import {
   sellerRatingsOf,
   setNextSnapshot,
 } from '@/db/queries/snapshots';
+import { sellerCountersOf } from '@/db/queries/retention';
 import { getDb, type Tx } from '@/db/index';
 import { crashPoint } from '@/lib/crash-point';
 import { discloseScore, type DisclosedScore } from '@/lib/disclosure/coarse';
 import { isReleaseDue } from '@/lib/disclosure/release';
-import { buyerScoreFromCounts, sellerScore, type SellerRating } from '@/lib/trust';
+import { sellerScoreWithFolded } from '@/lib/retention/seller-fold';
+import { buyerScoreFromCounts, type SellerRating } from '@/lib/trust';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -57,7 +59,10 @@ async function releaseScores(tx: Tx): Promise<{ buyers: number; sellers: number 
     for (const { sellerId, raterId, safe, reliable } of await sellerRatingsOf(ids, tx)) {
       bySeller.get(sellerId)!.push({ safe, reliable, raterInfluence: (raterId && influence.get(raterId)) || 0 });
     }
-    await saveSnapshots([...bySeller].map(([userId, list]) => ({ userId, score: discloseScore(sellerScore(list)) })), tx);
+    // Ratings older than the retention window count through their frozen sums (lib/retention).
+    const folded = new Map((await sellerCountersOf(ids, tx)).map((c) => [c.sellerId, c]));
+    const scores = [...bySeller].map(([userId, list]) => ({ userId, score: discloseScore(sellerScoreWithFolded(list, folded.get(userId))) }));
+    await saveSnapshots(scores, tx);
   }
   await markReleased([...dueBuyers, ...dueSellers], tx);
   return { buyers: buyerReleases.length, sellers: dueSellers.length };

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { eraseExpiredNotes } from '@/db/queries/feedback';
 import { feedback, feedbackGiven } from '@/db/schema';
 import { feedbackNotes, gaveFeedbackThisWeek, submitFeedback, weeklyFeedback } from '@/lib/feedback';
+import { runDailyJobs } from '@/lib/retention/daily';
 import { withTestDatabase } from '../support/database';
 import { dumpText } from './helpers';
 import { makeUsers } from './screening-support';
 
 const testDb = withTestDatabase();
 const db = () => testDb.current().db;
+/** Answers reach the feedback table through the daily shuffled batch; here, today's too. */
+const flush = () => runDailyJobs({ force: true, includeToday: true });
 
 describe('weekly feedback', () => {
   it('is given once a week, stored without its author, the note encrypted', async () => {
@@ -23,6 +26,8 @@ describe('weekly feedback', () => {
     expect(await submitFeedback(seller!.id, { satisfaction: '4', helped: 'yes', note })).toEqual({ ok: true });
     expect(await gaveFeedbackThisWeek(seller!.id)).toBe(true);
     expect(await submitFeedback(seller!.id, { satisfaction: '2', helped: 'no' })).toEqual({ ok: false, formError: 'feedbackAlreadyGiven' });
+    expect(await db().$count(feedback)).toBe(0); // queued until the day's batch
+    await flush();
 
     const [row] = await db().select().from(feedback);
     expect(Object.keys(row!).sort()).toEqual(['helped', 'id', 'noteCiphertext', 'noteExpiresOn', 'noteKeyVersion', 'satisfaction', 'weekStart']);
@@ -36,11 +41,13 @@ describe('weekly feedback', () => {
   it('shows weekly figures only from five responses, and erases notes after 90 days', async () => {
     const sellers = await makeUsers('seller', 'Fb.Many.', 5);
     for (const [i, s] of sellers.slice(0, 3).entries()) await submitFeedback(s.id, { satisfaction: String(i + 1), helped: i === 0 ? 'yes' : 'no' });
+    await flush();
     // With the first test's response: 4 this week.
     const week4 = (await weeklyFeedback()).at(-1)!;
     expect(week4).toMatchObject({ responses: null, satisfaction: null, helped: null });
 
     await submitFeedback(sellers[3]!.id, { satisfaction: '5', helped: 'yes', note: 'fine' });
+    await flush();
     const week5 = (await weeklyFeedback()).at(-1)!;
     // Satisfactions 4, 1, 2, 3, 5; helped yes, yes, no, no, yes.
     expect(week5.responses).toBe(5);

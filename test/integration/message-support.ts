@@ -42,8 +42,14 @@ export async function setCiphertext(db: Executor, id: string, ciphertext: string
   await db.update(messages).set({ ciphertext }).where(eq(messages.id, id));
 }
 
-export async function setExpiry(db: Executor, id: string, expiresAt: Date) {
-  await db.update(messages).set({ expiresAt }).where(eq(messages.id, id));
+/** Sets the expiry day to the UTC day of `at` (a message is deleted on its expiry day). */
+export async function setExpiry(db: Executor, id: string, at: Date) {
+  await db.update(messages).set({ expiresOn: at.toISOString().slice(0, 10) }).where(eq(messages.id, id));
+}
+
+/** The first instant of an expiry day: from then on the message is hidden and purged. */
+export function dayStart(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
 }
 
 /** Changes the first character of one part of "iv.ct.tag" (its first byte's top 6 bits: always a real change). */
@@ -65,7 +71,7 @@ export async function insertFillerMessages(db: Executor, senderId: string, n: nu
         recipientId,
         keyVersion: 1,
         ciphertext: 'filler',
-        expiresAt: new Date(Date.now() + 86_400_000),
+        expiresOn: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
       },
     );
   }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { board, liveWarningsAbout } from '@/lib/messages/read';
 import { sendMessage } from '@/lib/messages/send';
 import { withTestDatabase } from '../support/database';
-import { DAY, direct, messageCount, mustRow, send, warning } from './message-support';
+import { DAY, dayStart, direct, messageCount, mustRow, send, warning } from './message-support';
 import { makeUser, type TestUser } from './screening-support';
 
 const testDb = withTestDatabase();
@@ -86,7 +86,7 @@ describe(`warning board (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
       { kind: 'warning', body: 'old news about rough', buyer: 'Rough.Client', days: 1 },
       new Date(now.getTime() - 7 * DAY),
     );
-    expect((await mustRow(db(), old)).expiresAt.getTime()).toBeLessThan(now.getTime());
+    expect(dayStart((await mustRow(db(), old)).expiresOn).getTime()).toBeLessThan(now.getTime());
     expect(await liveWarningsAbout('Rough.Client')).toBe(3);
     expect((await board(dee.id, 'Rough.Client')).map((m) => m.id)).not.toContain(old);
     // A new live one is.

@@ -6,7 +6,7 @@ import { purgeMessages } from '@/lib/messages/maintenance';
 import { board, conversation, inbox, liveWarningsAbout, unreadCount } from '@/lib/messages/read';
 import { expiryFor, sendMessage } from '@/lib/messages/send';
 import { withTestDatabase } from '../support/database';
-import { DAY, HOUR, messageCount, messageRow, mustRow, send, setExpiry } from './message-support';
+import { DAY, dayStart, messageCount, messageRow, mustRow, send, setExpiry } from './message-support';
 import { makeUser, type TestUser } from './screening-support';
 
 const testDb = withTestDatabase();
@@ -31,22 +31,27 @@ describe(`messages expire (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     await makeUser('seller', 'Bea.Expiry'); // a recipient
   });
 
-  it('stores the expiry rounded up to the hour: 1, 7 (default) or 30 days; refuses other day counts', async () => {
+  it('stores the expiry as a day: 1, 7 (default) or 30 days; refuses other day counts', async () => {
     const now = new Date();
     for (const days of [1, 7, 30]) {
       const id = await send(ann.id, { kind: 'direct', to: 'Bea.Expiry', body: `for ${days} days`, days }, now);
       const row = await mustRow(db(), id);
-      expect(row.expiresAt.toISOString()).toBe(expiryFor(now, days).toISOString());
-      expect(row.expiresAt.getTime() % HOUR).toBe(0);
+      expect(row.expiresOn).toBe(expiryFor(now, days));
+      expect(dayStart(row.expiresOn).getTime()).toBeGreaterThanOrEqual(now.getTime() + days * DAY);
     }
     const id = await send(ann.id, { kind: 'warning', body: 'default expiry' }, now);
-    expect((await mustRow(db(), id)).expiresAt.toISOString()).toBe(expiryFor(now, 7).toISOString());
-    // The row records the day it was sent, never the time.
-    const [col] = await queryRows<{ data_type: string }>(
+    expect((await mustRow(db(), id)).expiresOn).toBe(expiryFor(now, 7));
+    // The row records days, never a time: no column of messages holds a time of day.
+    const types = await queryRows<{ column_name: string; data_type: string }>(
       db(),
-      sql`select data_type from information_schema.columns where table_name = 'messages' and column_name = 'created_on'`,
+      sql`select column_name, data_type from information_schema.columns where table_name = 'messages' and column_name in ('created_on', 'expires_on', 'expires_at')`,
     );
-    expect(col?.data_type).toBe('date');
+    expect(types.map((c) => `${c.column_name}:${c.data_type}`).sort()).toEqual(['created_on:date', 'expires_on:date']);
+    const [timeColumns] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from information_schema.columns where table_name = 'messages' and data_type like 'time%'`,
+    );
+    expect(Number(timeColumns!.n)).toBe(0);
 
     const before = await messageCount(db());
     for (const days of [0, 2, 14, 31, '3', 'forever']) {
@@ -70,7 +75,7 @@ describe(`messages expire (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     const shortWarning = await send(cid.id, { kind: 'warning', body: 'short warning', buyer: 'Bad.Guy', days: 1 }, now);
     const longDirect = await send(cid.id, { kind: 'direct', to: 'Dee.Expiry', body: 'long', days: 30 }, now);
     const longWarning = await send(cid.id, { kind: 'warning', body: 'long warning', buyer: 'bad.guy', days: 30 }, now);
-    const expiry = expiryFor(now, 1);
+    const expiry = dayStart(expiryFor(now, 1));
 
     const all = { direct: [shortDirect, longDirect].sort(), warnings: [shortWarning, longWarning].sort() };
     const before = new Date(expiry.getTime() - 1);
@@ -88,7 +93,7 @@ describe(`messages expire (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     expect(justBefore).toMatchObject({ inbox: all.direct, conversation: all.direct, filtered: all.warnings, warnings: 2 });
     expect(justBefore.board).toEqual(expect.arrayContaining(all.warnings));
 
-    // At its expiry instant (and later) the short ones are gone from every view and count.
+    // From the start of its expiry day (and later) the short ones are gone from every view and count.
     for (const at of later) {
       const seen = await visible(dee, 'Cid.Expiry', 'Bad.Guy', at);
       expect(seen, at.toISOString()).toMatchObject({ inbox: [longDirect], conversation: [longDirect], filtered: [longWarning], warnings: 1 });
@@ -140,13 +145,13 @@ describe(`messages expire (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     expect(await messageCount(db())).toBe(total - expiredBefore);
   });
 
-  it('purgeMessages(now) deletes what has expired by then, including at the expiry instant', async () => {
+  it('purgeMessages(now) deletes what has expired by then, from the first instant of the expiry day', async () => {
     const fay = await makeUser('seller', 'Fay.Expiry');
     const now = new Date();
     const oneDay = await send(fay.id, { kind: 'direct', to: 'Bea.Expiry', body: 'one day', days: 1 }, now);
     const week = await send(fay.id, { kind: 'direct', to: 'Bea.Expiry', body: 'a week', days: 7 }, now);
     const month = await send(fay.id, { kind: 'warning', body: 'a month', days: 30 }, now);
-    const at = expiryFor(now, 1);
+    const at = dayStart(expiryFor(now, 1));
 
     await purgeMessages(new Date(at.getTime() - 1));
     expect(await messageRow(db(), oneDay)).not.toBeNull();
@@ -168,7 +173,7 @@ describe(`messages expire (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
 async function countExpired(now = new Date()): Promise<number> {
   const [row] = await queryRows<{ n: number | string }>(
     db(),
-    sql`select count(*)::int as n from messages where expires_at <= ${now.toISOString()}::timestamptz`,
+    sql`select count(*)::int as n from messages where expires_on <= ${now.toISOString().slice(0, 10)}::date`,
   );
   return Number(row!.n);
 }

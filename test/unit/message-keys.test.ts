@@ -149,25 +149,26 @@ describe('encryptMessage / decryptMessage with explicit keys', () => {
 });
 
 describe('expiryFor', () => {
-  const HOUR = 3_600_000;
-  const DAY = 24 * HOUR;
+  const DAY = 24 * 3_600_000;
 
-  it('rounds up to the next full hour and adds the days', () => {
+  it('is the UTC day after the chosen number of full days', () => {
     const now = new Date('2030-03-10T10:15:30.500Z');
-    expect(expiryFor(now, 1).toISOString()).toBe('2030-03-11T11:00:00.000Z');
-    expect(expiryFor(now, 7).toISOString()).toBe('2030-03-17T11:00:00.000Z');
-    expect(expiryFor(now, 30).toISOString()).toBe('2030-04-09T11:00:00.000Z');
-    expect(expiryFor(new Date('2030-03-10T10:00:00.001Z'), 1).toISOString()).toBe('2030-03-11T11:00:00.000Z');
-    expect(expiryFor(new Date('2030-03-10T10:59:59.999Z'), 1).toISOString()).toBe('2030-03-11T11:00:00.000Z');
+    expect(expiryFor(now, 1)).toBe('2030-03-12');
+    expect(expiryFor(now, 7)).toBe('2030-03-18');
+    expect(expiryFor(now, 30)).toBe('2030-04-10');
+    expect(expiryFor(new Date('2030-03-10T00:00:00.000Z'), 1)).toBe('2030-03-12');
+    expect(expiryFor(new Date('2030-03-10T23:59:59.999Z'), 1)).toBe('2030-03-12');
+    expect(expiryFor(new Date('2030-12-31T23:00:00.000Z'), 1)).toBe('2031-01-02');
   });
 
-  it('never expires early nor more than an hour late', () => {
-    for (let t = Date.UTC(2031, 0, 1); t < Date.UTC(2031, 0, 2); t += 7 * 60_000 + 13_001) {
+  it('never deletes early nor more than a day late', () => {
+    for (let t = Date.UTC(2031, 0, 1); t < Date.UTC(2031, 0, 3); t += 7 * 60_000 + 13_001) {
       for (const days of EXPIRY_DAYS) {
-        const at = expiryFor(new Date(t), days).getTime();
-        expect(at % HOUR).toBe(0);
-        expect(at).toBeGreaterThanOrEqual(t + days * DAY);
-        expect(at).toBeLessThan(t + days * DAY + HOUR);
+        const day = expiryFor(new Date(t), days);
+        expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        const deletedFrom = Date.parse(`${day}T00:00:00.000Z`);
+        expect(deletedFrom).toBeGreaterThanOrEqual(t + days * DAY);
+        expect(deletedFrom).toBeLessThanOrEqual(t + (days + 1) * DAY);
       }
     }
   });

@@ -1,0 +1,37 @@
+import 'server-only';
+import { getDb } from '@/db/index';
+import { claimDailyJob, flushQueues, scheduleDailyJob } from '@/db/queries/daily-batch';
+import { vacuumAnalyze } from '@/db/queries/health';
+import { crashPoint } from '@/lib/crash-point';
+import { env } from '@/lib/env';
+import { foldOldEncounters } from './fold';
+
+const JOB = 'retention';
+
+export interface DailyRun {
+  /** Encounters older than the window, folded and deleted. */
+  encounters: number;
+  /** Rows written from the day's queues. */
+  feedback: number;
+  tombstones: number;
+  invites: number;
+}
+
+/**
+ * Once a day: writes the previous days' queues in a shuffled batch, folds and deletes encounters
+ * older than RETENTION_DAYS, all in one transaction with the day's claim (killed, it did nothing
+ * and the next timer tick runs it), then vacuums so the deleted rows leave the data files.
+ * `force` (npm run purge) runs even if today's run is done; `includeToday` flushes today's queue too.
+ */
+export async function runDailyJobs(options: { force?: boolean; includeToday?: boolean; days?: number } = {}): Promise<DailyRun | null> {
+  const days = options.days ?? env().RETENTION_DAYS;
+  await scheduleDailyJob(JOB);
+  const run = await getDb().transaction(async (tx) => {
+    if (!(await claimDailyJob(JOB, options.force ?? false, tx))) return null;
+    const batch = await flushQueues(tx, options.includeToday ?? false);
+    await crashPoint('retention-half-done');
+    return { encounters: await foldOldEncounters(days, tx), ...batch };
+  });
+  if (run) await vacuumAnalyze();
+  return run;
+}
