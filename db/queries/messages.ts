@@ -18,7 +18,9 @@ export async function insertMessageWithinLimit(values: NewMessage, perDay: numbe
   });
 }
 
-const live = (now: Date) => gt(messages.expiresAt, now);
+/** The UTC day of a moment: expiry is a date, and a message is deleted on its expiry day. */
+const day = (now: Date) => now.toISOString().slice(0, 10);
+const live = (now: Date) => gt(messages.expiresOn, day(now));
 const sender = aliasedTable(users, 'sender');
 const recipient = aliasedTable(users, 'recipient');
 
@@ -28,7 +30,7 @@ const columns = {
   keyVersion: messages.keyVersion,
   ciphertext: messages.ciphertext,
   createdOn: messages.createdOn,
-  expiresAt: messages.expiresAt,
+  expiresOn: messages.expiresOn,
   read: messages.read,
   senderId: messages.senderId,
   sender: sender.pseudonym,
@@ -104,9 +106,9 @@ export async function deleteOwnMessage(userId: string, id: string, db: Executor 
   return rows.length > 0;
 }
 
-/** Physically deletes every expired message. */
+/** Physically deletes every message whose expiry day has come. */
 export async function purgeExpiredMessages(now: Date, db: Executor = getDb()): Promise<number> {
-  const rows = await db.delete(messages).where(lte(messages.expiresAt, now)).returning({ id: messages.id });
+  const rows = await db.delete(messages).where(lte(messages.expiresOn, day(now))).returning({ id: messages.id });
   return rows.length;
 }
 

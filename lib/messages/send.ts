@@ -13,7 +13,6 @@ export { MESSAGE_MAX };
 export const EXPIRY_DAYS = [1, 7, 30] as const;
 export const DEFAULT_EXPIRY_DAYS = 7;
 export const MESSAGES_PER_DAY = 60;
-const HOUR_MS = 60 * 60 * 1000;
 
 const common = {
   body: z.string('messageEmpty').trim().min(1, 'messageEmpty').max(MESSAGE_MAX, 'messageTooLong'),
@@ -38,9 +37,13 @@ export const sendSchema = z.discriminatedUnion(
 
 export type SendInput = z.input<typeof sendSchema>;
 
-/** Expiry rounded up to the next full hour: the row does not record the minute it was sent. */
-export function expiryFor(now: Date, days: number): Date {
-  return new Date(Math.ceil((now.getTime() + days * 24 * HOUR_MS) / HOUR_MS) * HOUR_MS);
+/**
+ * The day the message is deleted (UTC): the day after `days` full days, so it is kept at least as
+ * long as the sender chose and at most a day more. A date, never the time it was sent.
+ */
+export function expiryFor(now: Date, days: number): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days + 1));
+  return day.toISOString().slice(0, 10);
 }
 
 /** A direct message to another seller, or a warning on the board. Sellers only (checked by callers). */
@@ -64,7 +67,7 @@ export async function sendMessage(senderId: string, input: SendInput, now = new 
     recipientId,
     buyerRef: buyer ? buyerRef(buyer) : null,
     ...encryptMessage(id, buyer ? { body: msg.body, buyer } : { body: msg.body }),
-    expiresAt: expiryFor(now, msg.days),
+    expiresOn: expiryFor(now, msg.days),
   };
   if (!(await insertMessageWithinLimit(row, MESSAGES_PER_DAY))) return { ok: false, formError: 'messageLimit' };
   return { ok: true, id };
