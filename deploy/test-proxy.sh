@@ -25,4 +25,12 @@ if curl -sk --tlsv1.2 --tls-max 1.2 -o /dev/null https://localhost/api/health 2>
 fi
 redirect=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' http://localhost/de)
 [[ "$redirect" == 30[18]\ https://localhost/de ]] || { echo "FAIL: http does not redirect to https ($redirect)"; exit 1; }
-echo "proxy: 4 passed, 0 failed (TLS 1.3 + HSTS, TLS 1.2 refused, app headers, http→https)"
+# Bodies over 64 KiB stop at Caddy with the app's own 413 (its German message, kept in step).
+head -c 70000 /dev/zero >"$work/big"
+large=$(curl -sk -o "$work/large.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data-binary @"$work/big" https://localhost/api/messages)
+[[ "$large" == 413 ]] || { echo "FAIL: a 70 KB body was not refused with 413 ($large)"; exit 1; }
+message=$(node -p "require('./messages/de.json').Errors.tooLarge")
+grep -qF "\"message\":\"$message\"" "$work/large.json" || { echo "FAIL: Caddy's 413 is not messages/de.json's Errors.tooLarge"; cat "$work/large.json"; exit 1; }
+small=$(curl -sk -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data '{}' https://localhost/api/messages)
+[[ "$small" == 401 ]] || { echo "FAIL: a small body did not reach the app ($small)"; exit 1; }
+echo "proxy: 5 passed, 0 failed (TLS 1.3 + HSTS, TLS 1.2 refused, app headers, http→https, 64 KiB body limit)"

@@ -1,7 +1,7 @@
 /**
  * Every REST route and the methods its route.ts exports. proxy.ts answers unknown paths (404) and
  * other methods (405 with Allow) from this table before Next.js does, since Next's own answers are
- * an HTML page and an empty body. test/unit/api-routes.test.ts keeps it in step with app/api.
+ * an HTML page and an empty body. test/unit/request-screen.test.ts keeps it in step with app/api.
  */
 export const API_ROUTES: Record<string, readonly string[]> = {
   '/api/buyer/[pseudonym]/reputation': ['GET'],
