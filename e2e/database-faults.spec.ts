@@ -27,6 +27,8 @@ let cookie = '';
 const healthy = new Map<string, number>();
 
 test.beforeAll(async ({ browser }) => {
+  // Start-up, migrations and a sign-up (password hashing) on a busy two-core machine.
+  test.setTimeout(120_000);
   test.skip(!(await postgresIsUp()), 'needs PostgreSQL on 127.0.0.1:5432 (CI starts it; locally: pg_ctlcluster … start)');
   const database = await scratchDatabase();
   drop = database.drop;
@@ -110,8 +112,11 @@ async function cutOff(mode: Mode) {
     await new Promise((r) => setTimeout(r, 5000));
   });
   expectFastAndHonest(answers);
-  // The cut really happened: every kind of request, pages included, was answered 503 during it.
-  for (const [name] of MIX) expect(answers.some((a) => a.name === name && a.status === 503), name).toBe(true);
+  // The cut really happened: every kind of request showed it. A page streams its shell before its own
+  // queries run (app/[locale]/loading.tsx), so a page may answer 200 with the error for the boundary
+  // (error.tsx, the localised "temporarily unavailable") in the stream instead of 503.
+  const showsFault = (a: Answer) => a.status === 503 || (a.name.includes('page') && a.body.includes('data-dgst="'));
+  for (const [name] of MIX) expect(answers.some((a) => a.name === name && showsFault(a)), name).toBe(true);
   if (process.env.E2E_FAULTS_REPORT) console.log(mode, summary(answers));
 
   await proxy.set('forward');
