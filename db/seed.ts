@@ -34,7 +34,7 @@ export async function seedDemoData(options: { production: boolean; force?: boole
       continue;
     }
     const invite = role === 'seller' ? (await createInvite()).code : undefined;
-    const result = await signUp({ pseudonym, password: DEMO_PASSWORD, role, invite });
+    const result = await signUp({ pseudonym, password: DEMO_PASSWORD, role, invite, consent: role === 'buyer' });
     if (!result.ok) throw new Error(`Demo account ${pseudonym} was refused: ${JSON.stringify(result.fieldErrors)}`);
     ids[role].push(result.userId);
   }

@@ -5,11 +5,19 @@
 set -euo pipefail
 : "${SOURCE_URL:?set SOURCE_URL to the database to back up}"
 : "${ADMIN_URL:?set ADMIN_URL to a database on the same server for creating the scratch copy}"
-dump=${1:-$(mktemp --suffix=.dump)}
+# Without a named file the dump (every pseudonym and ciphertext) goes to a private directory that
+# is removed however the drill ends: success, failure, Ctrl-C or kill. A named file is the caller's.
+workdir=""
+if [ $# -ge 1 ]; then dump=$1; else workdir=$(mktemp -d -t restore-drill.XXXXXX); dump="$workdir/drill.dump"; fi
 scratch="restore_drill_$(date +%s)_$$"
 scratch_url="${ADMIN_URL%/*}/$scratch"
-cleanup() { psql -q "$ADMIN_URL" -c "drop database if exists $scratch" >/dev/null 2>&1 || true; }
+cleanup() {
+  if [ -n "$workdir" ]; then rm -rf -- "$workdir"; fi
+  psql -q "$ADMIN_URL" -c "drop database if exists $scratch" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
 
 pg_dump --format=custom --no-owner --file="$dump" "$SOURCE_URL"
 psql -q "$ADMIN_URL" -c "create database $scratch"
@@ -25,4 +33,5 @@ if [ "$before" != "$after" ]; then
   echo "FAIL: the restored copy differs:"; diff <(echo "$before") <(echo "$after") || true; exit 1
 fi
 rows=$(echo "$before" | awk '{s += $2} END {print s}')
-echo "restore drill: $tables tables, $rows rows restored identically from $(du -h "$dump" | cut -f1) dump"
+size=$(du -h "$dump" | cut -f1)
+echo "restore drill: $tables tables, $rows rows restored identically from $size dump"

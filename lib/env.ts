@@ -18,7 +18,7 @@ const schema = z.object({
   PGLITE_DIR: z.string().trim().min(1).optional(),
   /** Signs and encrypts session cookies (Auth.js). Rotating it signs everyone out. */
   AUTH_SECRET: secret,
-  /** Keys the hashes of pseudonyms (tombstones, sign-in throttle) and, later, codes. Keep it stable. */
+  /** The root of every keyed hash (lib/keys.ts: one derived key or named prefix per purpose). Keep it stable: tombstones and code look-ups depend on it. */
   HASH_SECRET: secret,
   /**
    * Message encryption keys, newest first: "2:<base64 32 bytes>,1:<base64 32 bytes>". Old keys
@@ -37,6 +37,11 @@ const schema = z.object({
    * counters and deletes it. At least 91: the coordinator's 12 weekly charts read the rows.
    */
   RETENTION_DAYS: z.coerce.number().int().min(91).max(3650).default(180),
+  /**
+   * The address people reach the service at, e.g. https://coop.example: posts must come from it.
+   * Unset, the request's Host header stands in (never X-Forwarded-Host).
+   */
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */
   INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });

@@ -28,6 +28,7 @@ const columns = {
   id: messages.id,
   kind: messages.kind,
   keyVersion: messages.keyVersion,
+  aadVersion: messages.aadVersion,
   ciphertext: messages.ciphertext,
   createdOn: messages.createdOn,
   expiresOn: messages.expiresOn,
@@ -112,16 +113,33 @@ export async function purgeExpiredMessages(now: Date, db: Executor = getDb()): P
   return rows.length;
 }
 
-/** For key rotation: a batch of messages not yet under the current key. */
-export async function messagesNotUnder(version: number, limit: number, db: Executor = getDb()) {
+/** For key rotation: a batch of messages not yet under the current key or not bound to their sender and recipient. */
+export async function messagesNotUnder(version: number, limit: number, aadVersion: number, db: Executor = getDb()) {
   return db
-    .select({ id: messages.id, keyVersion: messages.keyVersion, ciphertext: messages.ciphertext })
+    .select({
+      id: messages.id,
+      keyVersion: messages.keyVersion,
+      aadVersion: messages.aadVersion,
+      ciphertext: messages.ciphertext,
+      kind: messages.kind,
+      senderId: messages.senderId,
+      recipientId: messages.recipientId,
+    })
     .from(messages)
-    .where(ne(messages.keyVersion, version))
+    .where(or(ne(messages.keyVersion, version), ne(messages.aadVersion, aadVersion)))
     .orderBy(asc(messages.seq))
     .limit(limit);
 }
 
-export async function replaceCiphertext(id: string, fromVersion: number, keyVersion: number, ciphertext: string, db: Executor = getDb()) {
-  await db.update(messages).set({ keyVersion, ciphertext }).where(and(eq(messages.id, id), eq(messages.keyVersion, fromVersion)));
+/** Replaces one row's ciphertext, unless it changed since it was read (a concurrent rotation). */
+export async function replaceCiphertext(
+  id: string,
+  from: { keyVersion: number; aadVersion: number },
+  next: { keyVersion: number; aadVersion: number; ciphertext: string },
+  db: Executor = getDb(),
+) {
+  await db
+    .update(messages)
+    .set(next)
+    .where(and(eq(messages.id, id), eq(messages.keyVersion, from.keyVersion), eq(messages.aadVersion, from.aadVersion)));
 }

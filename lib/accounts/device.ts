@@ -1,14 +1,14 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
-import { hmac, randomToken } from '@/lib/crypto';
-import { secrets } from '@/lib/secrets';
+import { randomToken } from '@/lib/crypto';
+import { keyedHash } from '@/lib/keys';
 
 // A device that has signed in to a pseudonym before carries a token proving it (a random nonce
 // and a keyed hash over pseudonym and nonce; nothing is stored on the server). Its sign-ins are
 // throttled under a key of their own, so strangers who fail against the pseudonym cannot lock
 // its owner out on her own phone.
 
-const sign = (key: string, nonce: string) => hmac(secrets().hashSecret, 'sign-in-device-token', `${key}\0${nonce}`);
+const sign = (key: string, nonce: string) => keyedHash('device-token', `${key}\0${nonce}`);
 
 export function issueDeviceToken(key: string): string {
   const nonce = randomToken(16);

@@ -1,10 +1,16 @@
 import 'server-only';
-import { hmac } from '@/lib/crypto';
-import { secrets } from '@/lib/secrets';
+import { keyedHash, lookupHash } from '@/lib/keys';
 
-/** Keyed hash of a canonical pseudonym, for a given purpose (tombstone, sign-in throttle, …). */
-export function pseudonymHash(purpose: 'tombstone' | 'sign-in' | 'sign-in-device' | 'confirm' | 'recovery', key: string): string {
-  return hmac(secrets().hashSecret, purpose, key);
+const THROTTLES = {
+  'sign-in': 'sign-in-throttle',
+  'sign-in-device': 'sign-in-device-throttle',
+  confirm: 'confirm-throttle',
+  recovery: 'recovery-throttle',
+} as const;
+
+/** Keyed hash of a canonical pseudonym: a tombstone (stored for good) or a throttle's key. */
+export function pseudonymHash(purpose: 'tombstone' | keyof typeof THROTTLES, key: string): string {
+  return purpose === 'tombstone' ? lookupHash('pseudonym-tombstone', key) : keyedHash(THROTTLES[purpose], key);
 }
 
 /**
@@ -12,5 +18,5 @@ export function pseudonymHash(purpose: 'tombstone' | 'sign-in' | 'sign-in-device
  * code's first group only, so the stored value does not reveal the code even with the secret.
  */
 export function recoveryLookup(userId: string, normalisedCode: string): string {
-  return hmac(secrets().hashSecret, 'recovery-lookup', `${userId}\0${normalisedCode.slice(0, 4)}`);
+  return lookupHash('recovery-lookup', `${userId}\0${normalisedCode.slice(0, 4)}`);
 }

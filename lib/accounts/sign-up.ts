@@ -18,11 +18,14 @@ export const signUpSchema = z
     password: z.string().max(1024, 'passwordTooLong'),
     role: z.enum(['buyer', 'seller'], 'invalid'),
     invite: z.string().trim().max(100, 'inviteInvalid').optional(),
+    /** Buyers' explicit consent to ratings about them (GDPR Art. 9(2)(a)): a ticked box, never a default. */
+    consent: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.password, v.pseudonym);
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
     if (v.role === 'seller' && !v.invite) ctx.addIssue({ code: 'custom', path: ['invite'], message: 'inviteRequired' });
+    if (v.role === 'buyer' && v.consent !== true) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'consentRequired' });
   });
 
 export type SignUpInput = z.input<typeof signUpSchema>;
@@ -68,7 +71,8 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Outc
     const userId = await getDb().transaction(async (tx) => {
       if (await pseudonymTaken(key, pseudonymHash('tombstone', key), tx)) throw new Refused('pseudonym', 'pseudonymTaken');
       if (role === 'seller' && !(await consumeInvite(inviteHash(invite ?? ''), tx))) throw new Refused('invite', 'inviteInvalid');
-      const id = await insertUser({ pseudonym, pseudonymKey: key, role, passwordHash }, tx);
+      // Only that consent was given, and the day: members (sellers) rely on Art. 9(2)(d) instead.
+      const id = await insertUser({ pseudonym, pseudonymKey: key, role, passwordHash, consentOn: role === 'buyer' ? today(now) : null }, tx);
       await storeRecoveryCodes(id, recovery, tx);
       return id;
     });
@@ -80,6 +84,8 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Outc
     throw e;
   }
 }
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
 
 function isUniqueViolation(e: unknown): boolean {
   for (let cause: unknown = e; cause; cause = (cause as { cause?: unknown }).cause) {

@@ -4,6 +4,7 @@
  * an HTML page and an empty body. test/unit/request-screen.test.ts keeps it in step with app/api.
  */
 export const API_ROUTES: Record<string, readonly string[]> = {
+  '/api/account/export': ['GET'],
   '/api/buyer/[pseudonym]/reputation': ['GET'],
   '/api/codes/generate': ['POST'],
   '/api/codes/history': ['GET'],

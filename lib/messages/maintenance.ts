@@ -1,21 +1,26 @@
 import 'server-only';
 import { notesNotUnder, replaceNote } from '@/db/queries/feedback';
 import { messagesNotUnder, purgeExpiredMessages, replaceCiphertext } from '@/db/queries/messages';
-import { decryptMessage, encryptMessage, messageKeys } from './crypto';
+import { rotateContestTexts } from '@/lib/rights/contest-crypto';
+import { CURRENT_AAD_VERSION, decryptMessage, encryptMessage, messageKeys, type Binding, type SealedRow } from './crypto';
 
-type Sealed = { id: string; keyVersion: number | null; ciphertext: string | null };
+type Stored = Omit<SealedRow, 'keyVersion' | 'ciphertext'> & { keyVersion: number | null; ciphertext: string | null };
 
-/** Moves one table's ciphertexts to the current key, batch by batch. */
-async function rotate(
-  fetch: (version: number, limit: number) => Promise<Sealed[]>,
-  replace: (id: string, from: number, to: number, ciphertext: string) => Promise<void>,
+/**
+ * Re-seals one table's ciphertexts under the current key and binding, batch by batch. A row that
+ * cannot be opened is skipped and counted: nothing is guessed.
+ */
+async function rotate<R extends Stored>(
+  fetch: (limit: number) => Promise<R[]>,
+  bindingOf: (row: R) => Binding,
+  replace: (row: R, next: ReturnType<typeof encryptMessage>) => Promise<void>,
   batch: number,
 ) {
   const keys = messageKeys();
   let moved = 0;
   const skipped = new Set<string>();
   for (;;) {
-    const rows = (await fetch(keys.current.version, batch + skipped.size)).filter((r) => !skipped.has(r.id));
+    const rows = (await fetch(batch + skipped.size)).filter((r) => !skipped.has(r.id));
     if (rows.length === 0) break;
     for (const row of rows) {
       const payload = row.keyVersion !== null && row.ciphertext ? decryptMessage({ ...row, keyVersion: row.keyVersion, ciphertext: row.ciphertext }, keys) : null;
@@ -23,8 +28,7 @@ async function rotate(
         skipped.add(row.id);
         continue;
       }
-      const next = encryptMessage(row.id, payload, keys);
-      await replace(row.id, row.keyVersion!, next.keyVersion, next.ciphertext);
+      await replace(row, encryptMessage(bindingOf(row), payload, keys));
       moved++;
     }
   }
@@ -32,13 +36,30 @@ async function rotate(
 }
 
 /**
- * Re-encrypts every message and feedback note not under the current key. One whose key is no
- * longer listed, or that fails authentication, is left as it is and counted: nothing is guessed.
+ * Re-encrypts every message, feedback note and contest text not under the current key; messages
+ * sealed to their id alone (before associated data named sender and recipient) are re-sealed
+ * with the full binding. A row whose key is no longer listed, or that fails authentication, is
+ * left as it is and counted.
  */
 export async function rotateMessageKeys(batch = 500): Promise<{ moved: number; unreadable: number }> {
-  const messages = await rotate(messagesNotUnder, replaceCiphertext, batch);
-  const notes = await rotate(notesNotUnder, replaceNote, batch);
-  return { moved: messages.moved + notes.moved, unreadable: messages.unreadable + notes.unreadable };
+  const current = messageKeys().current.version;
+  const messages = await rotate(
+    (limit) => messagesNotUnder(current, limit, CURRENT_AAD_VERSION),
+    (row) => ({ id: row.id, kind: row.kind, senderId: row.senderId, recipientId: row.recipientId }),
+    (row, next) => replaceCiphertext(row.id, { keyVersion: row.keyVersion, aadVersion: row.aadVersion }, next),
+    batch,
+  );
+  const notes = await rotate(
+    (limit) => notesNotUnder(current, limit),
+    (row) => row.id,
+    (row, next) => replaceNote(row.id, row.keyVersion!, next.keyVersion, next.ciphertext),
+    batch,
+  );
+  const contests = await rotateContestTexts(batch);
+  return {
+    moved: messages.moved + notes.moved + contests.moved,
+    unreadable: messages.unreadable + notes.unreadable + contests.unreadable,
+  };
 }
 
 export function purgeMessages(now = new Date()): Promise<number> {

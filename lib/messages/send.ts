@@ -66,7 +66,7 @@ export async function sendMessage(senderId: string, input: SendInput, now = new 
     senderId,
     recipientId,
     buyerRef: buyer ? buyerRef(buyer) : null,
-    ...encryptMessage(id, buyer ? { body: msg.body, buyer } : { body: msg.body }),
+    ...encryptMessage({ id, kind: msg.kind, senderId, recipientId }, buyer ? { body: msg.body, buyer } : { body: msg.body }),
     expiresOn: expiryFor(now, msg.days),
   };
   if (!(await insertMessageWithinLimit(row, MESSAGES_PER_DAY))) return { ok: false, formError: 'messageLimit' };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
-import { deriveKey, hmac, open, seal } from '@/lib/crypto';
-import { secrets } from '@/lib/secrets';
+import { open, seal } from '@/lib/crypto';
+import { lookupHash, purposeKey } from '@/lib/keys';
 
 export const CODE_DAYS = 30;
 export const CODE_PATTERN = /^\d{6}$/;
@@ -19,10 +19,10 @@ export function parseCode(input: string): string | null {
 
 /** For look-up: a database dump does not reveal live codes without the server secret. */
 export function codeHmac(code: string): string {
-  return hmac(secrets().hashSecret, 'code', code);
+  return lookupHash('code-lookup', code);
 }
 
-const key = () => deriveKey(secrets().hashSecret, 'code-display');
+const key = () => purposeKey('code-display');
 
 /** Encrypted for showing the code to its seller while it is live, bound to the code's row. */
 export function sealCode(code: string, codeId: string): string {

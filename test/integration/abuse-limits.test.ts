@@ -37,15 +37,15 @@ describe(`abuse limits (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
   it('sign-up: a global hourly budget, refusals before any hashing, invited sellers exempt', { timeout: 120_000 }, async () => {
     const limit = env().SIGNUPS_PER_HOUR;
     const now = new Date('2026-12-02T10:15:00Z');
-    await signUp({ pseudonym: 'Budget.First', password: PASSWORD, role: 'buyer' }, now);
+    await signUp({ pseudonym: 'Budget.First', password: PASSWORD, role: 'buyer', consent: true }, now);
     // A taken pseudonym: refused without hashing, but it spends the budget like any attempt.
     argon.hashes = 0;
-    expect(await signUp({ pseudonym: 'budget.first', password: PASSWORD, role: 'buyer' }, now)).toEqual({ ok: false, fieldErrors: { pseudonym: 'pseudonymTaken' } });
+    expect(await signUp({ pseudonym: 'budget.first', password: PASSWORD, role: 'buyer', consent: true }, now)).toEqual({ ok: false, fieldErrors: { pseudonym: 'pseudonymTaken' } });
     expect(argon.hashes).toBe(0);
     await db().update(rateWindows).set({ count: limit });
     // The budget spent: refused before the pseudonym is even looked at (taken or not), no hashing.
     for (const pseudonym of ['Budget.First', 'Budget.Fresh']) {
-      expect(await signUp({ pseudonym, password: PASSWORD, role: 'buyer' }, now)).toEqual({ ok: false, formError: 'signUpThrottled' });
+      expect(await signUp({ pseudonym, password: PASSWORD, role: 'buyer', consent: true }, now)).toEqual({ ok: false, formError: 'signUpThrottled' });
     }
     expect(argon.hashes).toBe(0);
     // A seller without an open invite learns nothing either; with one, she is not held back.
@@ -53,11 +53,11 @@ describe(`abuse limits (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
     const invite = await createInvite();
     expect(await signUp({ pseudonym: 'Budget.Seller', password: PASSWORD, role: 'seller', invite: invite.code }, now)).toMatchObject({ ok: true });
     // The next hour has a budget again.
-    expect(await signUp({ pseudonym: 'Budget.Fresh', password: PASSWORD, role: 'buyer' }, new Date(now.getTime() + 60 * 60 * 1000))).toMatchObject({ ok: true });
+    expect(await signUp({ pseudonym: 'Budget.Fresh', password: PASSWORD, role: 'buyer', consent: true }, new Date(now.getTime() + 60 * 60 * 1000))).toMatchObject({ ok: true });
   });
 
   it('strangers who fail against a pseudonym lock it, but not its owner on her own device', { timeout: 120_000 }, async () => {
-    const { userId } = (await signUp({ pseudonym: 'Locked.Seller', password: PASSWORD, role: 'buyer' })) as { userId: string };
+    const { userId } = (await signUp({ pseudonym: 'Locked.Seller', password: PASSWORD, role: 'buyer', consent: true })) as { userId: string };
     for (let i = 0; i < 8; i++) await verifyCredentials('Locked.Seller', WRONG);
     expect(await verifyCredentials('Locked.Seller', PASSWORD)).toMatchObject({ ok: false, formError: 'throttled' });
     // Her phone signed in before: its token is checked under its own key.

@@ -38,14 +38,14 @@ async function signUpOk(input: SignUpInput) {
 }
 
 async function buyer(pseudonym: string): Promise<{ account: Account; recoveryCodes: string[] }> {
-  const { userId, recoveryCodes } = await signUpOk({ pseudonym, password: PASSWORD, role: 'buyer' });
+  const { userId, recoveryCodes } = await signUpOk({ pseudonym, password: PASSWORD, role: 'buyer', consent: true });
   return { account: { id: userId, pseudonym, role: 'buyer' }, recoveryCodes };
 }
 
 /** The one buyer several tests look at, signed up on first use (so tests also run alone with -t). */
 let buyerOneSignUp: ReturnType<typeof signUpOk> | undefined;
 function buyerOne() {
-  buyerOneSignUp ??= signUpOk({ pseudonym: '  Buyer.One ', password: PASSWORD, role: 'buyer' });
+  buyerOneSignUp ??= signUpOk({ pseudonym: '  Buyer.One ', password: PASSWORD, role: 'buyer', consent: true });
   return buyerOneSignUp;
 }
 
@@ -99,7 +99,7 @@ describe(`accounts (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
       await buyerOne();
       const before = await countUsers();
       for (const pseudonym of ['buyer.one', 'BUYER.ONE']) {
-        const result = await signUp({ pseudonym, password: NEW_PASSWORD, role: 'buyer' });
+        const result = await signUp({ pseudonym, password: NEW_PASSWORD, role: 'buyer', consent: true });
         expect(result).toEqual({ ok: false, fieldErrors: { pseudonym: 'pseudonymTaken' } });
       }
       expect(await countUsers()).toBe(before);
@@ -203,7 +203,7 @@ describe(`accounts (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
       expect(await verifyCredentials('Nobody.Here', PASSWORD)).toEqual({ ok: false, formError: 'credentialsInvalid' });
       expect(await verifyCredentials('', PASSWORD)).toEqual({ ok: false, formError: 'credentialsInvalid' });
 
-      const expected = { ok: true, account: { id: userId, pseudonym: 'Buyer.One', role: 'buyer' } };
+      const expected = { ok: true, account: { id: userId, pseudonym: 'Buyer.One', role: 'buyer', consent: true } };
       expect(await verifyCredentials('Buyer.One', PASSWORD)).toEqual(expected);
       expect(await verifyCredentials(' BUYER.one ', PASSWORD)).toEqual(expected);
     });
@@ -382,7 +382,7 @@ describe(`accounts (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
       // Reserved, whatever the case.
       const usersBefore = await countUsers();
       for (const pseudonym of ['Delete.Me', 'DELETE.me']) {
-        const result = await signUp({ pseudonym, password: NEW_PASSWORD, role: 'buyer' });
+        const result = await signUp({ pseudonym, password: NEW_PASSWORD, role: 'buyer', consent: true });
         expect(result, pseudonym).toEqual({ ok: false, fieldErrors: { pseudonym: 'pseudonymTaken' } });
       }
       expect(await countUsers()).toBe(usersBefore);

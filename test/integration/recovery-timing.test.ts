@@ -33,7 +33,7 @@ describe('recovery work does not depend on the account', () => {
   });
 
   it('spends exactly one check for unknown, wrong and right answers alike', async () => {
-    const result = await signUp({ pseudonym: 'timing-buyer', password: 'Quill-Meadow-Orbit-55', role: 'buyer' });
+    const result = await signUp({ pseudonym: 'timing-buyer', password: 'Quill-Meadow-Orbit-55', role: 'buyer', consent: true });
     if (!result.ok) throw new Error('sign-up refused');
 
     const unknown = await workFor('nobody-here', 'aaaa-bbbb-cccc-dddd');

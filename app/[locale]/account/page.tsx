@@ -43,6 +43,15 @@ export default async function AccountPage({ params }: PageProps<'/[locale]/accou
         <h2 id="codes" className="text-xl font-semibold">{t('codesTitle')}</h2>
         <RegenerateCodesForm />
       </section>
+      <section aria-labelledby="my-data" className={section}>
+        <h2 id="my-data" className="text-xl font-semibold">{t('dataTitle')}</h2>
+        <p>{t('dataExplain')}</p>
+        {/* A plain download: the API answers with the file (attachment, no-store). */}
+        <a href="/api/account/export" download className="inline-flex min-h-11 items-center font-medium underline underline-offset-4">
+          {t('dataDownload')}
+        </a>
+        {user.role === 'buyer' && <p className="text-sm text-stone-700">{t('consentWithdraw')}</p>}
+      </section>
       <section aria-labelledby="delete" className={section}>
         <h2 id="delete" className="text-xl font-semibold">{t('deleteTitle')}</h2>
         <DeleteAccountForm pseudonym={user.pseudonym} />

@@ -8,16 +8,20 @@ import { RateForm } from '../_components/rate-form';
 import { RoleHome } from '../_components/role-home';
 import { rateSellerAction } from './actions';
 import { RedeemForm } from './_components/redeem-form';
+import { ContestForm } from './_components/contest-form';
+import { hasOpenContest } from '@/lib/rights/contests';
 import { formatDate } from '@/lib/i18n/format';
 
 export default async function BuyerHome({ params }: PageProps<'/[locale]/buyer'>) {
   setRequestLocale((await params).locale as Locale);
   const user = await requireRole('buyer', '/buyer');
-  const [t, format, redemptions, snapshot] = await Promise.all([
+  const [t, tc, format, redemptions, snapshot, contestOpen] = await Promise.all([
     getTranslations('Redeem'),
+    getTranslations('Contest'),
     getFormatter(),
     listBuyerRedemptions(user.id),
     ownScore(user.id),
+    hasOpenContest(user.id),
   ]);
   const unrated = redemptions.filter((r) => !r.rated);
   return (
@@ -41,6 +45,11 @@ export default async function BuyerHome({ params }: PageProps<'/[locale]/buyer'>
         </section>
       )}
       <OwnScore snapshot={snapshot} guide="/guide/buyer" />
+      <section aria-labelledby="contest" className="space-y-3">
+        <h2 id="contest" className="text-xl font-semibold">{tc('title')}</h2>
+        <p>{tc('explain')}</p>
+        {contestOpen ? <p role="status">{tc('open')}</p> : <ContestForm />}
+      </section>
     </RoleHome>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireRole } from '@/lib/auth/guards';
+import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { TARGETS } from '@/lib/metrics/assemble';
 import { weeklyMetrics } from '@/lib/metrics/dashboard';
@@ -31,6 +32,12 @@ export default async function Dashboard({ params }: PageProps<'/[locale]/coordin
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {summary && <SummaryCard summary={summary} />}
+      <p>
+        {/* Linked from the page body: the coordinator navigation is another change's. */}
+        <Link href="/coordinator/reviews" className="inline-flex min-h-11 items-center font-medium underline underline-offset-4">
+          {t('reviewsLink')}
+        </Link>
+      </p>
       <p>{t('explain', { min: MIN_PEOPLE })}</p>
       <p className="text-sm text-stone-600">{t('antiMetrics')}</p>
       <p>

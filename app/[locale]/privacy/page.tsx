@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { EXPIRY_DAYS } from '@/lib/messages/send';
 import { MIN_PEOPLE } from '@/lib/metrics/suppress';
 import { CODE_DAYS } from '@/lib/screening/code-secret';
+import { RightsSection } from './_components/rights-section';
 
 const ITEMS = ['accounts', 'sessions', 'activity', 'codes', 'ratings', 'messages', 'invites', 'limits', 'feedback', 'coordinators'] as const;
 
@@ -39,6 +40,7 @@ export default async function PrivacyPage({ params }: PageProps<'/[locale]/priva
           ))}
         </ul>
       </section>
+      <RightsSection />
     </article>
   );
 }

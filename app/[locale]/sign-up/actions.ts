@@ -16,6 +16,7 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     password: text(form, 'password'),
     role: text(form, 'role'),
     invite: text(form, 'invite') || undefined,
+    consent: form.get('consent') === 'on',
   };
   const values = { pseudonym: input.pseudonym.slice(0, 64), role: input.role, invite: (input.invite ?? '').slice(0, 100) };
   if (input.password !== text(form, 'passwordRepeat')) {

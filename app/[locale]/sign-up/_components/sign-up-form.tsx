@@ -59,6 +59,24 @@ export function SignUpForm({ invite, next }: { invite?: string; next?: string })
       />
       <Field label={t('password')} name="password" type="password" hint={t('passwordHint')} error={errors.password} autoComplete="new-password" required />
       <Field label={t('passwordRepeat')} name="passwordRepeat" type="password" error={errors.passwordRepeat} autoComplete="new-password" required />
+      {role === 'buyer' && (
+        // Explicit and separate (GDPR Art. 9(2)(a)): never ticked in advance, its purpose in words.
+        <div className="space-y-1">
+          <p id="consent-purpose" className="text-sm text-stone-700">{t('consentPurpose')}</p>
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name="consent"
+              className="mt-1"
+              aria-describedby="consent-purpose consent-error"
+              aria-invalid={errors.consent ? true : undefined}
+              required
+            />
+            <span>{t('consent')}</span>
+          </label>
+          <p id="consent-error" aria-live="polite" className="text-sm text-red-800">{errors.consent}</p>
+        </div>
+      )}
       <FormError message={state.status === 'error' ? state.formError : undefined} />
       <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
     </KeptForm>

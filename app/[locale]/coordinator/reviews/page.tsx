@@ -1,0 +1,25 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireRole } from '@/lib/auth/guards';
+import type { Locale } from '@/lib/i18n/routing';
+import { reviewOf, reviewQueue } from '@/lib/rights/contests';
+import { ReviewItem } from './_components/review-item';
+
+/** Contested flags: open reviews first. Raters are never shown, only the flags and their dates. */
+// Typed by hand: the generated route types do not know this page until the next build.
+export default async function ReviewsPage({ params }: { params: Promise<{ locale: string }> }) {
+  setRequestLocale((await params).locale as Locale);
+  await requireRole('coordinator', '/coordinator/reviews');
+  const [t, queue] = await Promise.all([getTranslations('Reviews'), reviewQueue()]);
+  const reviews = (await Promise.all(queue.map((c) => reviewOf(c.id)))).filter((r) => r !== null);
+  const open = reviews.filter((r) => r.contest.closedOn === null).length;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="font-medium">{t('summary', { open })}</p>
+      <p>{t('explain')}</p>
+      {reviews.map((r) => (
+        <ReviewItem key={r.contest.id} review={r} />
+      ))}
+    </div>
+  );
+}
