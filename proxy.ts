@@ -2,7 +2,9 @@ import { NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
 import { replyResolves } from '@/lib/http/action-reply';
 import { htmlRefusal, jsonRefusal, refusalLocale } from '@/lib/http/refusal-response';
-import { screen, type Refusal } from '@/lib/http/screen';
+import { contentSecurityPolicy } from '@/lib/http/security-headers';
+import { ourHost, screen, type Refusal } from '@/lib/http/screen';
+import { env } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
 
 const intl = createMiddleware(routing);
@@ -18,15 +20,31 @@ export default async function proxy(request: NextRequest) {
   if ('refusal' in verdict) return refuse(request, verdict.refusal);
   const unreadable = await unreadableForm(request);
   if (unreadable) return refuse(request, unreadable);
-  // The API and files (/_next/…, /favicon.ico) need no locale.
-  if (pathname.startsWith('/api') || pathname.startsWith('/_next/') || /\.[^/]*$/.test(pathname)) return NextResponse.next();
-  if (!verdict.sameSiteNullOrigin) return intl(request);
+  // While the database is known to be down, a page would stream its shell with 200 and fail
+  // inside it: say 503 at once, in words (route handlers answer their own JSON 503).
+  if (databaseDown() && !pathname.startsWith('/api') && !pathname.startsWith('/_next/')) return refuse(request, { status: 503, code: 'unavailable' });
+  // The API and files (/_next/…, /favicon.ico) need no locale, and run no inline script.
+  if (pathname.startsWith('/api') || pathname.startsWith('/_next/') || /\.[^/]*$/.test(pathname)) {
+    return withCsp(NextResponse.next(), contentSecurityPolicy());
+  }
+  // A page: a fresh nonce. Next.js reads it from the request's CSP header and puts it on its scripts.
+  const csp = contentSecurityPolicy(btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18)))));
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', csp);
   // A same-site form post with `Origin: null`: Next.js would refuse it as cross-site with a 500.
   // Sec-Fetch-Site vouches for it, so the action sees our own origin instead.
-  const headers = new Headers(request.headers);
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
-  headers.set('origin', `${request.nextUrl.protocol}//${host}`);
-  return intl(new NextRequest(request.url, { method: request.method, headers }));
+  if (verdict.sameSiteNullOrigin) headers.set('origin', env().PUBLIC_ORIGIN ?? `${request.nextUrl.protocol}//${ourHost(request.headers)}`);
+  return withCsp(intl(new NextRequest(request.url, { method: request.method, headers })), csp);
+}
+
+/** The server's database guard (db/client.ts), read from the process-wide store without importing the client. */
+function databaseDown(): boolean {
+  return (globalThis as { __coopDatabase?: { isDown?: () => boolean } }).__coopDatabase?.isDown?.() ?? false;
+}
+
+function withCsp(response: NextResponse, csp: string): NextResponse {
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
 }
 
 function refuse(request: NextRequest, refusal: Refusal): Response {

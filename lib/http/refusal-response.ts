@@ -1,6 +1,6 @@
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
-import { securityHeaders } from './security-headers';
+import { contentSecurityPolicy, securityHeaders } from './security-headers';
 import type { Refusal } from './screen';
 
 // The proxy runs before next-intl's request config, so it reads the Errors messages directly.
@@ -20,7 +20,10 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 // No `Connection: close` on a 413: closing while the body still arrives makes Node.js raise
 // 'aborted' on the request, which Next.js does not catch. It drains the rest without keeping it.
-const extraHeaders = (refusal: Refusal): Record<string, string> => (refusal.allow ? { Allow: refusal.allow } : {});
+const extraHeaders = (refusal: Refusal): Record<string, string> => ({
+  ...(refusal.allow && { Allow: refusal.allow }),
+  ...(refusal.status === 503 && { 'Retry-After': '5' }),
+});
 
 /** `{ error: { code, message } }`, as lib/api.ts answers from route handlers. */
 export function jsonRefusal(refusal: Refusal, locale: Locale): Response {
@@ -36,5 +39,6 @@ export function htmlRefusal(refusal: Refusal, locale: Locale): Response {
   const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><main><h1>${escape(t.title)}</h1><p>${escape(message(locale, refusal.code))}</p><p><a href="/${locale}">${escape(t.home)}</a></p></main></body></html>`;
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders(refusal) });
   for (const { key, value } of securityHeaders) headers.set(key, value);
+  headers.set('Content-Security-Policy', contentSecurityPolicy());
   return new Response(html, { status: refusal.status, headers });
 }

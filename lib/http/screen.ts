@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import { apiMethods } from './api-routes';
 
 /** Bodies above this are refused with 413 before they are read (Caddy has the same limit). */
@@ -6,7 +7,7 @@ export const BODY_LIMIT = 64 * 1024;
 /** What pages answer: GET and HEAD, and POST for server actions and no-JavaScript forms. */
 export const PAGE_METHODS = ['GET', 'HEAD', 'POST'];
 
-export type Refusal = { status: 400 | 403 | 404 | 405 | 411 | 413; code: string; allow?: string };
+export type Refusal = { status: 400 | 403 | 404 | 405 | 411 | 413 | 503; code: string; allow?: string };
 
 export type Screened = { refusal: Refusal } | { ok: true; sameSiteNullOrigin?: boolean };
 
@@ -24,6 +25,14 @@ function badPath(pathname: string, api: boolean): boolean {
   }
 }
 
+/**
+ * The host our pages are served from: PUBLIC_ORIGIN's when configured (docs/deploy.md), else the
+ * Host header. Never X-Forwarded-Host, which any client can send.
+ */
+export function ourHost(headers: Headers, publicOrigin = env().PUBLIC_ORIGIN): string | null {
+  return publicOrigin ? new URL(publicOrigin).host : headers.get('host');
+}
+
 /** Server actions and forms may only be posted from our own pages (Next.js itself answers 500). */
 function originVerdict(headers: Headers): Refusal | 'same' | 'sameSiteNull' | 'absent' {
   const origin = headers.get('origin');
@@ -31,7 +40,7 @@ function originVerdict(headers: Headers): Refusal | 'same' | 'sameSiteNull' | 'a
   // Browsers send Sec-Fetch-Site themselves; pages cannot forge it. A null Origin comes from
   // privacy browsers and from our own no-referrer policy on form posts.
   if (origin === 'null') return headers.get('sec-fetch-site') === 'same-origin' ? 'sameSiteNull' : { status: 403, code: 'crossOrigin' };
-  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
+  const host = ourHost(headers);
   try {
     return new URL(origin).host === host ? 'same' : { status: 403, code: 'crossOrigin' };
   } catch {

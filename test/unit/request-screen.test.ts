@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES, apiMethods } from '@/lib/http/api-routes';
-import { BODY_LIMIT, screen } from '@/lib/http/screen';
+import { BODY_LIMIT, screen, ourHost } from '@/lib/http/screen';
 
 const req = (method: string, pathname: string, headers: Record<string, string> = {}) =>
   screen({ method, pathname, headers: new Headers(headers) });
@@ -68,6 +68,13 @@ describe('screen()', () => {
     expect(req('POST', '/de/sign-in', { ...host, origin: 'null', 'sec-fetch-site': 'cross-site' })).toEqual({ refusal: { status: 403, code: 'crossOrigin' } });
     // A privacy browser's same-site form post: the browser itself vouches with Sec-Fetch-Site.
     expect(req('POST', '/de/sign-in', { ...host, origin: 'null', 'sec-fetch-site': 'same-origin' })).toEqual({ ok: true, sameSiteNullOrigin: true });
-    expect(req('POST', '/de/sign-in', { host: 'internal:3000', 'x-forwarded-host': 'coop.example', origin: 'https://coop.example' })).toEqual({ ok: true });
+    // X-Forwarded-Host is anyone's to send: it never makes a foreign origin ours.
+    expect(req('POST', '/de/sign-in', { host: 'coop.example', 'x-forwarded-host': 'evil.example', origin: 'https://evil.example' })).toEqual({ refusal: { status: 403, code: 'crossOrigin' } });
+  });
+
+  it('with a configured public origin, only posts from it count as ours', () => {
+    const headers = new Headers({ host: 'internal:3000' });
+    expect(ourHost(headers, 'https://coop.example')).toBe('coop.example');
+    expect(ourHost(headers, undefined)).toBe('internal:3000');
   });
 });
