@@ -4,6 +4,8 @@ import { expectNoHorizontalOverflow } from './people';
 import { PHONE, expectAxeClean, expectTapSize, fill } from './phone-checks';
 
 test.use(PHONE);
+// Two cores shared by the server, two browsers and other work: these flows take time.
+test.describe.configure({ timeout: 120_000 });
 
 const COLUMNS = 'week,encounters,codeUsage,buyerRatingRate,sellerRatingRate,retention,unsafeFlags,repeatOffenders,signUps,activeSellers'.split(',');
 const RATE_COLUMNS = [2, 3, 4, 5];

@@ -4,6 +4,8 @@ import { expectNoHorizontalOverflow } from './people';
 import { PHONE, expectAxeClean, expectTapSize, fill } from './phone-checks';
 
 test.use(PHONE);
+// Two cores shared by the server, two browsers and other work: these flows take time.
+test.describe.configure({ timeout: 120_000 });
 
 for (const locale of ['de', 'en'] as const) {
   const t = messages[locale].Invites;

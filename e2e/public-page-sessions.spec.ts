@@ -3,6 +3,9 @@ import { messages, signIn } from './accounts';
 import { expectNoHorizontalOverflow, newBuyer, newSeller } from './people';
 import { PHONE, expectAxeClean, expectTapSize, fill } from './phone-checks';
 
+// Two cores shared by the server, two browsers and other work: these flows take time.
+test.describe.configure({ timeout: 120_000 });
+
 for (const locale of ['de', 'en'] as const) {
   const t = messages[locale];
 
