@@ -27,7 +27,7 @@ export async function ReviewItem({ review }: { review: Review }) {
         <ul className="divide-y divide-stone-200">
           {flags.map((f) => (
             <li key={`${f.ratingId}-${f.flag}`} className="space-y-1 py-2">
-              <p>{t('flag', { flag: f.flag, date: formatDate(format, f.createdOn) })}</p>
+              <p>{t(f.flag === 'safe' ? 'flagSafe' : 'flagReliable', { date: formatDate(format, f.createdOn) })}</p>
               {open && (
                 <form action={removeFlagAction}>
                   <input type="hidden" name="id" value={contest.id} />
@@ -35,7 +35,7 @@ export async function ReviewItem({ review }: { review: Review }) {
                   <input type="hidden" name="flag" value={f.flag} />
                   <ConfirmSubmit
                     label={t('remove')}
-                    name={t('removeName', { flag: f.flag, date: formatDate(format, f.createdOn) })}
+                    name={t(f.flag === 'safe' ? 'removeNameSafe' : 'removeNameReliable', { date: formatDate(format, f.createdOn) })}
                     consequence={t('removeConsequence')}
                     confirm={t('removeConfirm')}
                     cancelHint={t('keepHint')}
