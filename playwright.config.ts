@@ -35,10 +35,13 @@ export default defineConfig({
       ],
     },
   },
+  // No pseudonym or code of the run may appear in the server's log.
+  globalTeardown: './e2e/global-teardown.ts',
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // The built app (`npm run test:e2e` builds first) on its own embedded database.
   webServer: {
-    command: `rm -rf .data/e2e && tsx --conditions=react-server e2e/prepare-db.ts && node scripts/start.mjs`,
+    // The server's output also goes to a file, which global-teardown.ts searches for secrets.
+    command: `rm -rf .data/e2e && mkdir -p .data/e2e/logs && tsx --conditions=react-server e2e/prepare-db.ts && node scripts/start.mjs 2>&1 | tee .data/e2e/logs/server.log`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

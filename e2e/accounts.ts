@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import de from '../messages/de.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
+import { rememberSecret } from './secrets-log';
 
 export const messages = { de, en } as const;
 export type Locale = keyof typeof messages;
@@ -9,7 +10,9 @@ export const E2E_COORDINATOR = { pseudonym: 'e2e-coordinator', password: 'coordi
 export const PASSWORD = 'a long enough passphrase';
 
 export function uniquePseudonym(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const pseudonym = `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  rememberSecret('pseudonym', pseudonym); // global-teardown.ts checks the server log for it
+  return pseudonym;
 }
 
 export async function signUp(page: Page, locale: Locale, pseudonym: string, options: { invite?: string } = {}) {

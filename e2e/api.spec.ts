@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { issueInvite, messages, recoveryCodesShown, signUp, uniquePseudonym } from './accounts';
+import { rememberSecret } from './secrets-log';
 
 // The REST API (docs/api.md) against the built app. Accounts are made through the UI (the API
 // has no sign-up); everything after that goes through the API only, with the session cookie
@@ -111,6 +112,7 @@ test('a seller and a buyer go through an encounter with the API only', async ({ 
     expect(response.status()).toBe(201);
     const body = await response.json();
     expect(body.code).toMatch(/^\d{6}$/);
+    rememberSecret('code', body.code);
     expect(body.codeId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.rated).toBe(true);
@@ -236,7 +238,10 @@ test('a seller and a buyer go through an encounter with the API only', async ({ 
     expect(encounter.redeemedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const live = encounters.filter((e: { status: string }) => e.status === 'live');
     expect(live).toHaveLength(2);
-    for (const e of live) expect(e.code).toMatch(/^\d{6}$/);
+    for (const e of live) {
+      expect(e.code).toMatch(/^\d{6}$/);
+      rememberSecret('code', e.code);
+    }
   });
 
   await test.step('the public profile of the seller: 200, CORS-readable, signed out too', async () => {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { messages, PASSWORD } from './accounts';
+import { rememberSecret } from './secrets-log';
 import { expectNoHorizontalOverflow, lookUp, newBuyer, newSeller } from './people';
 
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -33,6 +34,7 @@ for (const locale of ['de', 'en'] as const) {
     await anna.page.getByRole('button', { name: t.Encounter.submit }).click();
     const code = (await anna.page.getByLabel(t.Encounter.codeLabel).textContent())!;
     expect(code).toMatch(/^\d{6}$/);
+    rememberSecret('code', code);
     await expect(anna.page.getByText(fill(t.Encounter.boundTo, { buyer: buyer.pseudonym }))).toBeVisible();
     await expect(anna.page.getByText(t.Encounter.ratedToo)).toBeVisible();
     const link = (await anna.page.getByRole('main').getByRole('status').locator('code').textContent())!;
