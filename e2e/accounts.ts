@@ -22,6 +22,12 @@ export async function signUp(page: Page, locale: Locale, pseudonym: string, opti
   await page.getByLabel(t.pseudonym).fill(pseudonym);
   await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
   await page.getByLabel(t.passwordRepeat).fill(PASSWORD);
+  // A buyer's explicit consent (GDPR Art. 9(2)(a)): never ticked in advance.
+  if (!options.invite) {
+    const consent = page.getByRole('checkbox', { name: t.consent });
+    await expect(consent).not.toBeChecked();
+    await consent.check();
+  }
   await page.getByRole('button', { name: t.submit }).click();
 }
 
