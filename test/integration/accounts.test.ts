@@ -203,7 +203,7 @@ describe(`accounts (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
       expect(await verifyCredentials('Nobody.Here', PASSWORD)).toEqual({ ok: false, formError: 'credentialsInvalid' });
       expect(await verifyCredentials('', PASSWORD)).toEqual({ ok: false, formError: 'credentialsInvalid' });
 
-      const expected = { ok: true, account: { id: userId, pseudonym: 'Buyer.One', role: 'buyer', consent: true } };
+      const expected = { ok: true, account: { id: userId, pseudonym: 'Buyer.One', role: 'buyer' } };
       expect(await verifyCredentials('Buyer.One', PASSWORD)).toEqual(expected);
       expect(await verifyCredentials(' BUYER.one ', PASSWORD)).toEqual(expected);
     });
