@@ -31,7 +31,7 @@ test('pages: a fresh script nonce per response, never unsafe-inline, and the pag
   // Hydrated: the form keeps its input on a refusal, which needs the page's JavaScript.
   await page.getByRole('textbox').first().fill('someone');
   await page.getByRole('button').filter({ hasText: /sign in/i }).last().click();
-  await expect(page.getByRole('alert')).not.toBeEmpty();
+  await expect(page.getByRole('main').getByRole('alert')).not.toBeEmpty();
   await expect(page.getByRole('textbox').first()).toHaveValue('someone');
   expect(violations).toEqual([]);
 });

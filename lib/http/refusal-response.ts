@@ -29,7 +29,7 @@ const extraHeaders = (refusal: Refusal): Record<string, string> => ({
 export function jsonRefusal(refusal: Refusal, locale: Locale): Response {
   return Response.json(
     { error: { code: refusal.code, message: message(locale, refusal.code) } },
-    { status: refusal.status, headers: { 'Cache-Control': 'no-store', ...extraHeaders(refusal) } },
+    { status: refusal.status, headers: { 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy(), ...extraHeaders(refusal) } },
   );
 }
 
