@@ -14,7 +14,7 @@ export function ConfirmSubmit({
 }: { label: string; name?: string; consequence: ReactNode; confirm: string; cancelHint: string }) {
   return (
     <details className="group">
-      <summary aria-label={name} className="inline-flex min-h-11 cursor-pointer items-center text-sm underline underline-offset-4">{label}</summary>
+      <summary aria-label={name} className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center text-sm underline underline-offset-4">{label}</summary>
       <div role="group" aria-label={name} className="mt-2 space-y-2 rounded-md border-2 border-red-800 bg-red-50 p-3">
         <p className="font-medium text-red-950">{consequence}</p>
         <button type="submit" className="min-h-11 rounded-md bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900">

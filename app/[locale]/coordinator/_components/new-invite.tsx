@@ -1,6 +1,7 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { formatDate } from '@/lib/i18n/format';
 import { useActionState, useState } from 'react';
 import { createInviteAction, type InviteState } from '../actions';
 import { FormError, SubmitButton } from '../../_components/form';
@@ -8,6 +9,7 @@ import { InviteLabelField } from './invite-label-field';
 
 export function NewInvite() {
   const t = useTranslations('Invites');
+  const format = useFormatter();
   const locale = useLocale();
   const [state, action] = useActionState<InviteState, FormData>(createInviteAction, { status: 'idle' });
   const [copied, setCopied] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function NewInvite() {
       <FormError message={error?.formError} />
       {state.status === 'ok' && (
         <div className="space-y-2 rounded-md border-2 border-amber-600 bg-amber-50 p-3" role="status">
-          <p>{t('createdOnce', { expiresOn: state.expiresOn })}</p>
+          <p>{t('createdOnce', { expiresOn: formatDate(format, state.expiresOn) })}</p>
           {state.label && <p className="break-words">{t('createdLabel', { label: state.label })}</p>}
           <p>
             {t('code')}: <code className="font-mono text-lg">{state.code}</code>

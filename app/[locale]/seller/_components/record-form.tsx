@@ -1,6 +1,7 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { formatDate } from '@/lib/i18n/format';
 import { useActionState, useState } from 'react';
 import { recordEncounterAction, type RecordState } from '../actions';
 import { FlagsFieldset } from '../../_components/flags-fieldset';
@@ -10,6 +11,7 @@ import { KeptForm } from '../../_components/kept-form';
 export function RecordForm({ buyer, unbound: startUnbound }: { buyer?: string; unbound?: boolean }) {
   const t = useTranslations('Encounter');
   const locale = useLocale();
+  const format = useFormatter();
   const [state, action] = useActionState<RecordState, FormData>(recordEncounterAction, { status: 'idle' });
   const [unbound, setUnbound] = useState(!!startUnbound);
   const [copied, setCopied] = useState(false);
@@ -21,7 +23,7 @@ export function RecordForm({ buyer, unbound: startUnbound }: { buyer?: string; u
         <h3 id="code-title" className="text-lg font-semibold">{t('codeTitle')}</h3>
         <p className="font-mono text-4xl tracking-widest" aria-label={t('codeLabel')}>{state.code}</p>
         <p>{state.buyer ? t('boundTo', { buyer: state.buyer }) : t('unboundNote')}</p>
-        <p>{t('expires', { date: state.expiresOn })}</p>
+        <p>{t('expires', { date: formatDate(format, state.expiresOn) })}</p>
         {state.rated && <p>{t('ratedToo')}</p>}
         {state.ratingRefused && <p className="rounded-md border-2 border-amber-700 bg-amber-50 p-2 font-medium">{t('ratingRefusedToday', { buyer: state.buyer ?? '' })}</p>}
         <p className="break-all">
