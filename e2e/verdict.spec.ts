@@ -21,7 +21,8 @@ for (const locale of ['de', 'en'] as const) {
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'Lookup' });
 
   test(`${locale}: the look-up answers first: new, no warnings, caution, warnings`, async ({ browser }, testInfo) => {
-    test.setTimeout(120_000);
+    // Three sellers and four buyers signed up through the pages: slow on a loaded two-core machine.
+    test.setTimeout(300_000);
     const anna = await newSeller(browser, locale, true);
     const bea = await newSeller(browser, locale);
     const cleo = await newSeller(browser, locale);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { messages } from '@/db/schema';
 import { open } from '@/lib/crypto';
-import { messageKeys } from '@/lib/messages/crypto';
+import { associatedData, messageKeys } from '@/lib/messages/crypto';
 import { board, conversation, inbox, type ShownMessage } from '@/lib/messages/read';
 import { withTestDatabase } from '../support/database';
 import { dumpPublicTables } from './helpers';
@@ -54,23 +54,23 @@ describe(`messages at rest (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(messageRows.includes('vantablack')).toBe(false);
   });
 
-  it('keeps the body only in ciphertext ("iv.ct.tag" under the current key, bound to the row id)', async () => {
+  it('keeps the body only in ciphertext ("iv.ct.tag" under the current key, bound to the row, its sender and recipient)', async () => {
     const keys = messageKeys();
     const shape = /^[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/;
     const rows = await db().select().from(messages);
     for (const row of rows) {
       expect(row.ciphertext).toMatch(shape);
       expect(row.keyVersion).toBe(keys.current.version);
-      const text = open(keys.byVersion.get(row.keyVersion)!, row.ciphertext, row.id);
+      const text = open(keys.byVersion.get(row.keyVersion)!, row.ciphertext, associatedData(row));
       expect(text).not.toBeNull();
-      expect(open(keys.current.key, row.ciphertext, ids.direct === row.id ? ids.ghost : ids.direct)).toBeNull();
+      expect(open(keys.current.key, row.ciphertext, associatedData({ ...row, id: ids.direct === row.id ? ids.ghost : ids.direct }))).toBeNull();
     }
     const first = await mustRow(db(), ids.direct);
     const second = await mustRow(db(), ids.directAgain);
     expect(first.ciphertext).not.toBe(second.ciphertext); // the same text never looks the same
-    expect(JSON.parse(open(keys.current.key, first.ciphertext, first.id)!)).toEqual({ body: DIRECT_BODY });
+    expect(JSON.parse(open(keys.current.key, first.ciphertext, associatedData(first))!)).toEqual({ body: DIRECT_BODY });
     const ghost = await mustRow(db(), ids.ghost);
-    expect(JSON.parse(open(keys.current.key, ghost.ciphertext, ghost.id)!)).toEqual({ body: WARNING_BODY, buyer: GHOST_BUYER });
+    expect(JSON.parse(open(keys.current.key, ghost.ciphertext, associatedData(ghost))!)).toEqual({ body: WARNING_BODY, buyer: GHOST_BUYER });
     expect(first.buyerRef).toBeNull();
   });
 
@@ -122,7 +122,7 @@ describe(`messages at rest (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     for (const row of indexed) {
       expect(row.expressions, row.indexname).toBe(false);
       expect(row.partial, row.indexname).toBe(false);
-      expect(['id', 'seq', 'kind', 'sender_id', 'recipient_id', 'buyer_ref', 'created_on', 'expires_at', 'read', 'key_version']).toContain(
+      expect(['id', 'seq', 'kind', 'sender_id', 'recipient_id', 'buyer_ref', 'created_on', 'expires_on', 'read', 'key_version', 'aad_version']).toContain(
         row.column_name,
       );
     }

@@ -29,7 +29,7 @@ describe(`sessions (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const user = await resolveSession(token);
-    expect(user).toEqual({ id: userId, pseudonym: 'Session.Owner', role: 'seller', sessionId: expect.any(String) });
+    expect(user).toEqual({ id: userId, pseudonym: 'Session.Owner', role: 'seller', sessionId: expect.any(String), mustChangePassword: false });
 
     // Only the token's hash is stored.
     const [row] = await db().select().from(sessions).where(eq(sessions.id, user!.sessionId));
