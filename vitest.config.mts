@@ -21,6 +21,7 @@ export default defineConfig({
     // Integration files each create their own database; two cores, so keep the pool small.
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Each integration file migrates a fresh database (PGlite in-process): slow on a busy two-core machine.
+    hookTimeout: 180_000,
   },
 });
