@@ -15,6 +15,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Most tests sign people up (argon2id, at most one hash per core at a time) on a two-core
+  // machine that also runs the server and two browsers: 30 s was too tight under load.
+  timeout: 90_000,
   // Two cores run the server, two browsers and the build's leftovers: give assertions room.
   expect: { timeout: 10_000 },
   workers: 2,

@@ -142,9 +142,10 @@ test('a seller and a buyer go through an encounter with the API only', async ({ 
     const unboundRated = await asSeller.post('/api/codes/generate', { data: { unbound: true, safe: true } });
     expect(unboundRated.status()).toBe(400);
     expect((await errorOf(unboundRated)).code).toBe('rateUnboundLater');
+    // A wrong type is a 400 naming what is wrong, never coerced.
     const wrongTypes = await asSeller.post('/api/codes/generate', { data: { buyer: 42, unbound: 'no' } });
     expect(wrongTypes.status()).toBe(400);
-    expect((await errorOf(wrongTypes)).code).toBe('invalid');
+    expect((await errorOf(wrongTypes)).code).toBe('pseudonymLength');
     const notAnObject = await asSeller.post('/api/codes/generate', { data: [buyer] });
     expect(notAnObject.status()).toBe(400);
     expect((await errorOf(notAnObject)).code).toBe('invalid');

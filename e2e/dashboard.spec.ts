@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { E2E_COORDINATOR, messages, signIn } from './accounts';
 import { expectNoHorizontalOverflow, newBuyer, newSeller } from './people';
 
+// Sign-ups and the coordinator's charts: slow on a loaded two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 for (const locale of ['de', 'en'] as const) {
   const t = messages[locale].Dashboard;
 

@@ -5,6 +5,7 @@ import type { Refusal } from './screen';
 
 // The proxy runs before next-intl's request config, so it reads the Errors messages directly.
 const ERRORS = { de: de.Errors, en: en.Errors } as const;
+const UNAVAILABLE = { de: de.Unavailable, en: en.Unavailable } as const;
 type Locale = keyof typeof ERRORS;
 type Code = keyof typeof de.Errors;
 
@@ -36,7 +37,11 @@ export function jsonRefusal(refusal: Refusal, locale: Locale): Response {
 /** A small self-contained page (no scripts, no assets) with the site's security headers. */
 export function htmlRefusal(refusal: Refusal, locale: Locale): Response {
   const t = ERRORS[locale];
-  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><main><h1>${escape(t.title)}</h1><p>${escape(message(locale, refusal.code))}</p><p><a href="/${locale}">${escape(t.home)}</a></p></main></body></html>`;
+  // A lost database is not a refused request: the same words as the app's "temporarily unavailable" page.
+  const down = refusal.status === 503 ? UNAVAILABLE[locale] : null;
+  const title = down ? down.title : t.title;
+  const body = down ? down.body : message(locale, refusal.code);
+  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><main><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="/${locale}">${escape(t.home)}</a></p></main></body></html>`;
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders(refusal) });
   for (const { key, value } of securityHeaders) headers.set(key, value);
   headers.set('Content-Security-Policy', contentSecurityPolicy());
