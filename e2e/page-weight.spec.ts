@@ -4,9 +4,10 @@ import { newSeller } from './people';
 
 // A guard, not the benchmark (npm run bench reports every route): the seller's look-up page must
 // not grow. The issue asks for ≤ 120 KB gzipped; Next.js 16 and React 19 alone ship about 130 KB
-// to every page (README, "Performance"), so the look-up page stands at 143 KB. This budget fails
-// the build if our own client code grows by more than a few kilobytes.
-const LOOKUP_PAGE_BUDGET_KB = 146;
+// to every page (README, "Performance"). The look-up page stood at 143 KB; forms that keep their
+// input, live counters, the verdict and the navigation's current-page marking brought it to
+// 146.1 KB. This budget fails the build if our own client code grows by more than a few kilobytes.
+const LOOKUP_PAGE_BUDGET_KB = 149;
 
 test('the look-up page stays within its first-load JS budget', async ({ browser, baseURL }) => {
   const { page } = await newSeller(browser, 'de');
