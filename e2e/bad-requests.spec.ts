@@ -62,7 +62,7 @@ test('server actions: foreign or null origin 403, undecodable bodies 400, wrong 
 
 test('sign-in without JavaScript works from a browser, with a null Origin refused only off-site', async ({ browser, request }) => {
   // Sign-in hashes a password: slow on a loaded two-core machine.
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const t = messages.de.SignIn;
@@ -84,7 +84,7 @@ test('sign-in without JavaScript works from a browser, with a null Origin refuse
 
 test('API bodies: wrong JSON types are a 400 naming the field, not coerced', async ({ page }) => {
   // Sign-up hashes a password: slow on a loaded two-core machine.
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await signUp(page, 'en', uniquePseudonym('typesbuyer'));
   await recoveryCodesShown(page, 'en');
   const asBuyer = page.request;

@@ -11,7 +11,7 @@ for (const locale of ['de', 'en'] as const) {
   const t = createTranslator({ locale, messages: m });
 
   test(`${locale}: a refused encounter keeps the pseudonym and both choices; a second rating today is refused in words`, async ({ browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const seller = await newSeller(browser, locale, true);
     const buyer = await newBuyer(browser, locale);
     const { page } = seller;
@@ -57,7 +57,7 @@ for (const locale of ['de', 'en'] as const) {
   });
 
   test(`${locale}: a warning survives an expired session, and a text over the limit is refused, never cut`, async ({ browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const seller = await newSeller(browser, locale, true);
     const { page } = seller;
     await page.goto(`/${locale}/seller/warnings`);

@@ -9,7 +9,7 @@ for (const locale of ['de', 'en'] as const) {
   const t = messages[locale];
 
   test(`${locale}: a warning reaches every seller and the look-up; direct messages go both ways`, async ({ browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const a = await newSeller(browser, locale);
     const b = await newSeller(browser, locale, true);
     const buyer = await newBuyer(browser, locale);

@@ -27,7 +27,7 @@ for (const locale of ['de', 'en'] as const) {
   const t = messages[locale];
 
   test(`${locale}: at 360 px the navigation marks the current page, and dates are in the locale's one format`, async ({ browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const { page } = await newSeller(browser, locale, true);
     const tools = page.getByRole('navigation', { name: t.SellerNav.label });
     const link = (name: string) => tools.getByRole('link', { name, exact: true });

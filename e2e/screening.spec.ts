@@ -10,7 +10,7 @@ for (const locale of ['de', 'en'] as const) {
   const t = messages[locale];
 
   test(`${locale}: look-up → encounter → redemption → ratings, live for the next seller`, async ({ browser }, testInfo) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const anna = await newSeller(browser, locale);
     const bea = await newSeller(browser, locale, true);
     const buyer = await newBuyer(browser, locale, true);
