@@ -44,10 +44,17 @@ export async function verifyWrites(db: Db, before: TodayCounts, tally: WriteTall
   }
   const [counters] = await queryRows<{ mismatched: number }>(
     db,
+    // The rows still stored plus what the retention job folded into buyer_folds (per rater key),
+    // counted as rebuildCounters counts them.
     sql`select count(*)::int as mismatched from buyer_counters c
-      join (select ratee_id, count(*) as n, count(*) filter (where safe) as sy, count(*) filter (where safe = false) as sn,
-              count(*) filter (where reliable) as ry, count(*) filter (where reliable = false) as rn, count(distinct rater_id) as raters
-            from ratings where direction = 'seller_rates_buyer' and ratee_id in (${list(buyerIds)}) group by ratee_id) r
+      join (select buyer_id as ratee_id, sum(n) as n, sum(sy) as sy, sum(sn) as sn, sum(ry) as ry, sum(rn) as rn, count(distinct rater) as raters
+            from (
+              select ratee_id as buyer_id, coalesce(rater_id, departed_rater) as rater, count(*) as n, count(*) filter (where safe) as sy,
+                     count(*) filter (where safe = false) as sn, count(*) filter (where reliable) as ry, count(*) filter (where reliable = false) as rn
+              from ratings where direction = 'seller_rates_buyer' and ratee_id in (${list(buyerIds)}) group by 1, 2
+              union all
+              select buyer_id, rater_key, ratings, safe_yes, safe_no, reliable_yes, reliable_no from buyer_folds where buyer_id in (${list(buyerIds)})
+            ) u group by buyer_id) r
         on r.ratee_id = c.buyer_id
       where (c.ratings, c.safe_yes, c.safe_no, c.reliable_yes, c.reliable_no, c.raters) is distinct from (r.n, r.sy, r.sn, r.ry, r.rn, r.raters)`,
   );
