@@ -6,7 +6,7 @@ import type { Role } from '@/db/queries/users';
 import type { Outcome } from '@/lib/accounts/errors';
 import { accessFor } from '@/lib/auth/guards';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
-import { BODY_LIMIT, ourHost } from '@/lib/http/screen';
+import { BODY_LIMIT, isOurOrigin } from '@/lib/http/screen';
 import { routing, type Locale } from '@/lib/i18n/routing';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -71,14 +71,7 @@ export async function authorizeApi(request: Request, roles?: readonly Role[]): P
  */
 export function isCrossOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
-  const host = ourHost(request.headers);
-  if (origin) {
-    try {
-      return new URL(origin).host !== host;
-    } catch {
-      return true;
-    }
-  }
+  if (origin) return !isOurOrigin(origin, request.headers);
   const site = request.headers.get('sec-fetch-site');
   return site !== null && site !== 'same-origin' && site !== 'none';
 }

@@ -33,6 +33,15 @@ export function ourHost(headers: Headers, publicOrigin = env().PUBLIC_ORIGIN): s
   return publicOrigin ? new URL(publicOrigin).host : headers.get('host');
 }
 
+/** Whether an Origin header names our own host (a malformed one never does). */
+export function isOurOrigin(origin: string, headers: Headers): boolean {
+  try {
+    return new URL(origin).host === ourHost(headers);
+  } catch {
+    return false;
+  }
+}
+
 /** Server actions and forms may only be posted from our own pages (Next.js itself answers 500). */
 function originVerdict(headers: Headers): Refusal | 'same' | 'sameSiteNull' | 'absent' {
   const origin = headers.get('origin');
@@ -40,12 +49,7 @@ function originVerdict(headers: Headers): Refusal | 'same' | 'sameSiteNull' | 'a
   // Browsers send Sec-Fetch-Site themselves; pages cannot forge it. A null Origin comes from
   // privacy browsers and from our own no-referrer policy on form posts.
   if (origin === 'null') return headers.get('sec-fetch-site') === 'same-origin' ? 'sameSiteNull' : { status: 403, code: 'crossOrigin' };
-  const host = ourHost(headers);
-  try {
-    return new URL(origin).host === host ? 'same' : { status: 403, code: 'crossOrigin' };
-  } catch {
-    return { status: 403, code: 'crossOrigin' };
-  }
+  return isOurOrigin(origin, headers) ? 'same' : { status: 403, code: 'crossOrigin' };
 }
 
 /** The first thing wrong with a request that Next.js would answer with a 5xx or an empty body. */
