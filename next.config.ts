@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   // A self-contained server for production (docs/deploy.md); scripts/standalone.mjs adds the rest.
   output: 'standalone',
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['web-push', '@electric-sql/pglite', '@node-rs/argon2'],
   // forbidden(): wrong-role pages answer 403 with a localised page.
   experimental: {
     authInterrupts: true,

@@ -7,3 +7,7 @@ export * from './schema/activity';
 export * from './schema/feedback';
 export * from './schema/rights';
 export * from './schema/retention';
+export * from './schema/notifications';
+export * from './schema/safety';
+export * from './schema/reports';
+export * from './schema/governance';

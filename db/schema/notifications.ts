@@ -1,0 +1,2 @@
+// Tables for this area; see the module comment of each table.
+export {};
