@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHmac } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { deriveKey, hmac } from '@/lib/crypto';
 import { secrets } from '@/lib/secrets';
 
@@ -24,6 +24,12 @@ const DERIVED = {
   'device-token': 'coop/device-token',
   // The info string predates this module: sealed codes of live rows must still open.
   'code-display': 'code-display',
+  // Incident reports (lib/reports): identifiers for matching, the reporter tag per identifier, a
+  // seller's "seems wrong" mark and the withdrawal code. Reports expire, so none must outlive a new derivation.
+  'report-identifier': 'coop/report-identifier',
+  'report-reporter-tag': 'coop/report-reporter-tag',
+  'report-mark': 'coop/report-mark',
+  'report-withdrawal': 'coop/report-withdrawal',
 } as const;
 
 /** Purpose → the prefix the stored values were written with (see above: never change one). */
@@ -61,4 +67,13 @@ export function keyedHash(purpose: DerivedPurpose, value: string): string {
 /** A stored look-up value, computed exactly as the existing rows were. */
 export function lookupHash(purpose: StoredPurpose, value: string): string {
   return hmac(secrets().hashSecret, STORED[purpose], value);
+}
+
+/** Sealing purposes: a key derived from a message key (MESSAGE_KEYS, versioned for rotation), never used for messages. */
+const SEALED = { 'report-body': 'coop/report-body' } as const;
+export type SealedPurpose = keyof typeof SEALED;
+
+/** The AES-256-GCM key of a sealing purpose under one message key version. */
+export function sealingKey(purpose: SealedPurpose, messageKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', messageKey, '', SEALED[purpose], 32));
 }
