@@ -74,7 +74,7 @@ export async function seedPilotHistory(sellerIds: string[], buyerIds: string[], 
   });
   // The two seed sellers used real invites today; the others joined over the weeks.
   const inviteRows = sellers.slice(2).map((_, s) => ({
-    codeHash: randomUUID(), createdOn: day(86 - s * 3), expiresOn: day(72 - s * 3), usedOn: day(83 - s * 3),
+    codeHash: randomUUID(), createdOn: day(86 - s * 3), expiresOn: day(72 - s * 3), usedOn: sql`date_trunc('week', ${day(83 - s * 3)})::date`,
   }));
   await db.insert(invites).values(inviteRows);
   for (let i = 0; i < codeRows.length; i += 500) await db.insert(verificationCodes).values(codeRows.slice(i, i + 500));

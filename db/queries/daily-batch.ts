@@ -52,8 +52,10 @@ export async function flushQueues(tx: Executor, includeToday: boolean) {
     written as (insert into pseudonym_tombstones (key_hash) select key_hash from moved order by random() on conflict do nothing returning 1)
     select count(*)::int as n from written`);
   const used = await queryRows<{ invite_id: string; used_on: string }>(tx, sql`
-    delete from invite_redemptions where ${queued('used_on', includeToday)} returning invite_id, used_on::text`);
-  // One statement per invite, in a shuffled order: an update's new row version goes where the
+    delete from invite_redemptions where ${queued('used_on', includeToday)}
+    returning invite_id, date_trunc('week', used_on)::date::text as used_on`);
+  // used_on keeps only the week (the metrics count sign-ups per week): a day would match the
+  // account's creation. One statement per invite, in a shuffled order: an update's new row version goes where the
   // order of execution puts it, and the accounts were created in sign-up order.
   for (let i = used.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);

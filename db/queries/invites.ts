@@ -45,7 +45,7 @@ export async function listInvites(db: Executor = getDb()) {
       label: invites.label,
       createdOn: invites.createdOn,
       expiresOn: invites.expiresOn,
-      usedOn: sql<string | null>`coalesce(${invites.usedOn}, ${inviteRedemptions.usedOn})::text`,
+      usedOn: sql<string | null>`coalesce(${invites.usedOn}, date_trunc('week', ${inviteRedemptions.usedOn})::date)::text`,
       revokedOn: invites.revokedOn,
       expired: sql<boolean>`${invites.expiresOn} < current_date`,
     })

@@ -53,6 +53,7 @@ export const invites = pgTable(
     label: varchar('label', { length: 40 }),
     createdOn: date('created_on').notNull().default(sql`current_date`),
     expiresOn: date('expires_on').notNull(),
+    /** The Monday of the week it was used (set by the daily batch): the metrics count by week. */
     usedOn: date('used_on'),
     revokedOn: date('revoked_on'),
   },

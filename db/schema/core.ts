@@ -18,7 +18,8 @@ export const users = pgTable(
     role: accountRole('role').notNull(),
     passwordHash: text('password_hash').notNull(),
     /** Shown as a month on the public seller page. */
-    memberSince: date('member_since').notNull().default(sql`current_date`),
+    /** The month only (its first day): profiles show the month, and a day would match the invite's use. */
+    memberSince: date('member_since').notNull().default(sql`date_trunc('month', current_date)::date`),
     /** Date only, updated at most once a day (retention metrics). */
     lastActive: date('last_active'),
     /** A coordinator created from the command line must replace the printed one-time password first. */

@@ -23,6 +23,13 @@ import { databaseToday, dumpText } from './helpers';
 const testDb = withTestDatabase();
 const db = () => testDb.current().db;
 
+/** The Monday of an ISO day's week (PostgreSQL's date_trunc('week') starts on Monday). */
+const mondayOf = (iso: string) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+};
+
 const PASSWORD = 'Lantern-Orbit-Velvet-42';
 const NEW_PASSWORD = 'Harbour-Quill-Meadow-77';
 const WRONG_PASSWORD = 'Not-The-Right-One-99';
@@ -139,6 +146,10 @@ describe(`accounts (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
       expect((await userRow(first.userId))!.role).toBe('seller');
       expect(first.recoveryCodes).toHaveLength(8);
       expect((await inviteRow(code)).usedOn).toBe(await databaseToday(db()));
+      // The daily batch keeps only the week of use (its Monday), never the day the account was created.
+      await runDailyJobs({ force: true, includeToday: true });
+      const [written] = await db().select({ usedOn: invites.usedOn }).from(invites).where(eq(invites.codeHash, inviteHash(code)));
+      expect(written!.usedOn).toBe(mondayOf(await databaseToday(db())));
 
       const before = await countUsers();
       const second = await signUp({ pseudonym: 'Seller.Two', password: PASSWORD, role: 'seller', invite: code });

@@ -102,6 +102,10 @@ describe(`unlinkable rows (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     const accounts = await queryRows<{ xmin: string }>(db(), sql`select xmin::text from users where pseudonym_key like 'unl.inv.%'`);
     const rows = await queryRows<Physical & { used_on: string | null }>(db(), sql`select id::text as key, ctid::text, xmin::text, used_on::text from invites`);
     expect(rows.every((r) => r.used_on !== null)).toBe(true);
+    // Dates too coarse to match: the invite's week of use (a Monday), the account's month (its 1st).
+    expect(rows.every((r) => new Date(`${r.used_on}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    const joined = await queryRows<{ member_since: string }>(db(), sql`select member_since::text from users where pseudonym_key like 'unl.inv.%'`);
+    expect(joined.every((u) => u.member_since.endsWith('-01'))).toBe(true);
     // Ids were drawn at creation (random uuids, in the coordinator's order, not the accounts').
     expectUnlinked(rows, ids, new Set(accounts.map((a) => a.xmin)), (r) => r.key);
   });
