@@ -42,6 +42,10 @@ const schema = z.object({
    * Unset, the request's Host header stands in (never X-Forwarded-Host).
    */
   PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  /** Days an incident report stays, by severity (deleted by the daily job, counted for the metrics first). */
+  REPORT_DAYS_DANGEROUS: z.coerce.number().int().min(1).max(3650).default(730),
+  REPORT_DAYS_RISKY: z.coerce.number().int().min(1).max(3650).default(365),
+  REPORT_DAYS_ANNOYING: z.coerce.number().int().min(1).max(3650).default(90),
   /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */
   INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });
