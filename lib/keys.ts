@@ -24,6 +24,9 @@ const DERIVED = {
   'device-token': 'coop/device-token',
   // The info string predates this module: sealed codes of live rows must still open.
   'code-display': 'code-display',
+  // The safety network: a check-in's note and an alarm's position, each bound to its row.
+  'checkin-note': 'coop/checkin-note',
+  'alarm-position': 'coop/alarm-position',
   // Incident reports (lib/reports): identifiers for matching, the reporter tag per identifier, a
   // seller's "seems wrong" mark and the withdrawal code. Reports expire, so none must outlive a new derivation.
   'report-identifier': 'coop/report-identifier',
