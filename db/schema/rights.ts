@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
 export const contestReason = pgEnum('contest_reason', ['never_met', 'did_not_happen', 'retaliation', 'other']);
@@ -27,15 +27,33 @@ export const flagContests = pgTable(
   (t) => [index('flag_contests_open_idx').on(t.closedOn, t.createdOn), index('flag_contests_buyer_idx').on(t.buyerId)],
 );
 
-export const changelogEntry = pgEnum('changelog_entry', ['flag_removed']);
+export const changelogEntry = pgEnum('changelog_entry', [
+  'flag_removed',
+  'report_removed',
+  'proposal_closed',
+  'parameter_version',
+  'release',
+  'financial_report',
+]);
 
-/** The public record of review decisions: a date and what happened, never who or about whom. */
+/**
+ * The public record: review decisions, parameter versions and their votes, releases, financial
+ * reports; a date and what happened, never who or about whom. Hash-chained (lib/governance/chain.ts):
+ * each entry's hash covers its content and the previous entry's hash. Append only through
+ * db/queries/changelog.ts; a row written without a hash is sealed into the chain by the next append.
+ */
 export const publicChangelog = pgTable(
   'public_changelog',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     changedOn: date('changed_on').notNull().default(sql`current_date`),
     entry: changelogEntry('entry').notNull(),
+    /** What happened, in aggregate (lib/governance/changelog-entries.ts). */
+    body: jsonb('body').notNull().default({}),
+    /** Position in the chain, from 1; null until sealed. */
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('public_changelog_changed_idx').on(t.changedOn)],
+  (t) => [index('public_changelog_changed_idx').on(t.changedOn), uniqueIndex('public_changelog_seq_idx').on(t.seq)],
 );

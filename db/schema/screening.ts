@@ -73,6 +73,8 @@ export const scoreSnapshots = pgTable('score_snapshots', {
     .references(() => users.id, { onDelete: 'cascade' }),
   score: jsonb('score').notNull(),
   takenOn: date('taken_on').notNull(),
+  /** The parameter version the score was computed with (db/schema/governance.ts). */
+  paramsVersion: integer('params_version').notNull().default(1),
 });
 
 /** When the next snapshot is due: weekly plus up to a day of random jitter. One row. */
