@@ -20,19 +20,41 @@ export interface SellerScore {
 export const Z = 1.959963984540054;
 
 /**
+ * The voted parameters the math takes (lib/governance/parameters.ts holds the versions). Every
+ * function defaults to version 1, the specification's values, which the golden vectors test.
+ */
+export interface TrustParameters {
+  /** The percentile of the flags (0.25). */
+  percentile: number;
+  /** Influence I = T^dampingExponent (3). */
+  dampingExponent: number;
+  /** The interval's normal quantile (Z, 95 %). */
+  z: number;
+  /** How many ratings one seller's rating of a buyer counts as (1). */
+  sellerRatingWeight: number;
+}
+
+export const TRUST_V1: TrustParameters = Object.freeze({ percentile: 0.25, dampingExponent: 3, z: Z, sellerRatingWeight: 1 });
+
+/** The p-th percentile of n 0/1 flags of which k are 0 (numpy "linear"), closed form, real k and n. */
+export function percentileOf(p: number, k: number, n: number): number {
+  return Math.min(1, Math.max(0, p * (n - 1) - k + 1));
+}
+
+/**
  * 25th percentile (numpy's default "linear" method) of n 0/1 flags of which k are 0,
  * in closed form, extended to real k and n (weighted evidence).
  */
 export function percentile25(k: number, n: number): number {
-  return Math.min(1, Math.max(0, 0.25 * (n - 1) - k + 1));
+  return percentileOf(0.25, k, n);
 }
 
-/** 95 % Wilson score interval of the share k / n (n > 0). */
-export function wilsonInterval(k: number, n: number): Interval {
+/** Wilson score interval of the share k / n (n > 0); 95 % unless another quantile is given. */
+export function wilsonInterval(k: number, n: number, z: number = Z): Interval {
   const q = k / n;
-  const denom = 1 + (Z * Z) / n;
-  const center = (q + (Z * Z) / (2 * n)) / denom;
-  const half = (Z / denom) * Math.sqrt((q * (1 - q)) / n + (Z * Z) / (4 * n * n));
+  const denom = 1 + (z * z) / n;
+  const center = (q + (z * z) / (2 * n)) / denom;
+  const half = (z / denom) * Math.sqrt((q * (1 - q)) / n + (z * z) / (4 * n * n));
   return [Math.max(0, center - half), Math.min(1, center + half)];
 }
 
@@ -43,9 +65,10 @@ export interface DimensionScore { score: number; interval: Interval }
  * The interval maps the unsafe share's Wilson bounds through the percentile: a high unsafe
  * share gives the low end.
  */
-export function dimensionScore(k: number, n: number): DimensionScore {
-  const [qLow, qHigh] = wilsonInterval(k, n);
-  return { score: percentile25(k, n), interval: [percentile25(n * qHigh, n), percentile25(n * qLow, n)] };
+export function dimensionScore(k: number, n: number, p: TrustParameters = TRUST_V1): DimensionScore {
+  const [qLow, qHigh] = wilsonInterval(k, n, p.z);
+  const f = (kk: number) => percentileOf(p.percentile, kk, n);
+  return { score: f(k), interval: [f(n * qHigh), f(n * qLow)] };
 }
 
 /** The seed API's `confidence` string: "0.21-1.00". */
@@ -68,10 +91,10 @@ function evidence<R extends BuyerRating>(ratings: readonly R[], key: keyof Buyer
 }
 
 function dimension<R extends BuyerRating>(
-  ratings: readonly R[], key: keyof BuyerRating, weight: (r: R) => number, minWeight: number,
+  ratings: readonly R[], key: keyof BuyerRating, weight: (r: R) => number, minWeight: number, p: TrustParameters,
 ): DimensionScore | null {
   const { k, n } = evidence(ratings, key, weight);
-  return n <= 0 || n < minWeight ? null : dimensionScore(k, n);
+  return n <= 0 || n < minWeight ? null : dimensionScore(k, n, p);
 }
 
 const rated = (r: BuyerRating) => r.safe !== null || r.reliable !== null;
@@ -87,12 +110,17 @@ function combine(s: DimensionScore | null, r: DimensionScore | null) {
   };
 }
 
-export function buyerScore(ratings: readonly BuyerRating[]): BuyerScore {
-  const one = () => 1;
-  const parts = combine(dimension(ratings, 'safe', one, 0), dimension(ratings, 'reliable', one, 0));
+/** I = T^exponent; 0 for a buyer without a trust score. */
+export function influenceOf(trust: number | null, p: TrustParameters = TRUST_V1): number {
+  return trust === null ? 0 : trust ** p.dampingExponent;
+}
+
+export function buyerScore(ratings: readonly BuyerRating[], p: TrustParameters = TRUST_V1): BuyerScore {
+  const w = () => p.sellerRatingWeight;
+  const parts = combine(dimension(ratings, 'safe', w, 0, p), dimension(ratings, 'reliable', w, 0, p));
   return {
     ...parts,
-    influence: parts.trust === null ? 0 : parts.trust ** 3,
+    influence: influenceOf(parts.trust, p),
     sampleSize: ratings.filter(rated).length,
   };
 }
@@ -101,9 +129,9 @@ export function buyerScore(ratings: readonly BuyerRating[]): BuyerScore {
  * Each buyer's rating counts as I ratings (the buyer's current influence); a dimension is
  * shown only once at least one fully trusted buyer's worth of evidence exists (Σ I ≥ 1).
  */
-export function sellerScore(ratings: readonly SellerRating[]): SellerScore {
+export function sellerScore(ratings: readonly SellerRating[], p: TrustParameters = TRUST_V1): SellerScore {
   const influence = (r: SellerRating) => r.raterInfluence;
-  const parts = combine(dimension(ratings, 'safe', influence, 1), dimension(ratings, 'reliable', influence, 1));
+  const parts = combine(dimension(ratings, 'safe', influence, 1, p), dimension(ratings, 'reliable', influence, 1, p));
   const counted = ratings.filter(rated);
   return {
     ...parts,
@@ -121,8 +149,9 @@ export interface BuyerCounts {
 }
 
 /** Exactly buyerScore(ratings), from counters: SPEC §1's closed form needs only k and n. */
-export function buyerScoreFromCounts(c: BuyerCounts): BuyerScore {
-  const dim = (no: number, yes: number) => (no + yes > 0 ? dimensionScore(no, no + yes) : null);
+export function buyerScoreFromCounts(c: BuyerCounts, p: TrustParameters = TRUST_V1): BuyerScore {
+  const w = p.sellerRatingWeight;
+  const dim = (no: number, yes: number) => (no + yes > 0 ? dimensionScore(w * no, w * (no + yes), p) : null);
   const parts = combine(dim(c.safeNo, c.safeYes), dim(c.reliableNo, c.reliableYes));
-  return { ...parts, influence: parts.trust === null ? 0 : parts.trust ** 3, sampleSize: c.ratings };
+  return { ...parts, influence: influenceOf(parts.trust, p), sampleSize: c.ratings };
 }
