@@ -57,10 +57,43 @@ export async function flushQueues(tx: Executor, includeToday: boolean) {
   // used_on keeps only the week (the metrics count sign-ups per week): a day would match the
   // account's creation. One statement per invite, in a shuffled order: an update's new row version goes where the
   // order of execution puts it, and the accounts were created in sign-up order.
-  for (let i = used.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [used[i], used[j]] = [used[j]!, used[i]!];
-  }
+  shuffle(used);
   for (const u of used) await tx.update(invites).set({ usedOn: u.used_on }).where(eq(invites.id, u.invite_id));
-  return { feedback: Number(f?.n ?? 0), tombstones: Number(t?.n ?? 0), invites: used.length };
+  const tombstones = Number(t?.n ?? 0);
+  if (tombstones > 0) await restampDeparted(tx);
+  return { feedback: Number(f?.n ?? 0), tombstones, invites: used.length };
+}
+
+/**
+ * After a deletion, rewrites every row a deleted account left behind (ratings she gave, her
+ * encounters' codes, her folded ratings), one statement per row in a shuffled order: a deletion
+ * anonymises one person's rows in one transaction, so until now they shared its id and sat side by
+ * side; after this they share the batch's id with every departed person's rows, in positions that
+ * follow no one.
+ */
+async function restampDeparted(tx: Executor) {
+  const rows = await queryRows<{ kind: 'rating' | 'code' | 'fold'; id: string }>(tx, sql`
+    select 'rating' as kind, id::text from ratings where rater_id is null
+    union all
+    select 'code', id::text from verification_codes where seller_id is null or (redeemed_on is not null and redeemed_by is null)
+    union all
+    select 'fold', buyer_id::text || ' ' || rater_key::text from buyer_folds f where not exists (select 1 from users u where u.id = f.rater_key)`);
+  shuffle(rows);
+  for (const r of rows) await tx.execute(restamp[r.kind](r.id));
+}
+
+const restamp = {
+  rating: (id: string) => sql`update ratings set departed_rater = departed_rater where id = ${id}`,
+  code: (id: string) => sql`update verification_codes set seller_id = seller_id where id = ${id}`,
+  fold: (key: string) => {
+    const [buyer, rater] = key.split(' ');
+    return sql`update buyer_folds set ratings = ratings where buyer_id = ${buyer} and rater_key = ${rater}`;
+  },
+};
+
+function shuffle<T>(xs: T[]) {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+  }
 }

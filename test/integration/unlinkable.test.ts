@@ -84,6 +84,34 @@ describe(`unlinkable rows (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     expectUnlinked(rows, hashes, new Set(deletions.map((d) => d.xmin)));
   });
 
+  it("deletions: a departed seller's rows no longer share her deletion's transaction after the daily batch", { timeout: 120_000 }, async () => {
+    const [early, late] = await makeUsers('seller', 'Unl.Gone.', 2);
+    const buyers = await makeUsers('buyer', 'Unl.Gone.Buyer.', 4);
+    for (const b of buyers) {
+      await oldEncounter(db(), { seller: early!, buyer: b, daysAgo: 2, bySeller: [true, true] });
+      await oldEncounter(db(), { seller: late!, buyer: b, daysAgo: 1, bySeller: [false, true] });
+    }
+    const ids = sql.join(buyers.map((b) => sql`${b.id}::uuid`), sql`, `);
+    const departed = () =>
+      queryRows<{ xmin: string }>(db(), sql`
+        select xmin::text from ratings where rater_id is null and ratee_id in (${ids})
+        union all select xmin::text from verification_codes where seller_id is null and bound_buyer_id in (${ids})`);
+    await deleteUser(early!.id, sha256('gone early'));
+    await runDailyJobs({ force: true, includeToday: true });
+    await deleteUser(late!.id, sha256('gone late'));
+    // The leak: the late seller's rows (4 ratings, 4 codes) share the deletion's transaction id.
+    const before = await departed();
+    const counts = new Map<string, number>();
+    for (const r of before) counts.set(r.xmin, (counts.get(r.xmin) ?? 0) + 1);
+    expect([...counts.values()].sort()).toEqual([8, 8]);
+
+    expect((await runDailyJobs({ force: true, includeToday: true }))?.tombstones).toBe(1);
+    const after = await departed();
+    expect(after).toHaveLength(16);
+    expect(new Set(after.map((r) => r.xmin)).size).toBe(1); // one group: every departed seller's rows
+    for (const xmin of counts.keys()) expect(after[0]!.xmin).not.toBe(xmin);
+  });
+
   it('invites: used at once, used_on written in a shuffled batch apart from the account', { timeout: 120_000 }, async () => {
     const codes = Array.from({ length: N }, (_, i) => sha256(`invite ${i}`));
     const ids: string[] = [];
