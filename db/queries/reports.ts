@@ -1,0 +1,176 @@
+import 'server-only';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { queryRows } from '../client';
+import { getDb, type Executor } from '../index';
+import { publicChangelog, reportIdentifiers, reportMarks, reportRegions, reports, sellerAlertRegions, users } from '../schema';
+
+export type NewReport = typeof reports.$inferInsert;
+export type NewReportIdentifier = Omit<typeof reportIdentifiers.$inferInsert, 'reportId'>;
+
+/** Live reports a look-up shows at most: the newest, from the hash index (a constant number of rows). */
+export const MATCHES_MAX = 20;
+
+export async function insertReport(values: NewReport, identifiers: NewReportIdentifier[], db: Executor): Promise<void> {
+  await db.insert(reports).values(values);
+  if (identifiers.length > 0) {
+    await db
+      .insert(reportIdentifiers)
+      .values(identifiers.map((i) => ({ ...i, reportId: values.id })))
+      .onConflictDoNothing();
+  }
+}
+
+/** Sellers to alert about a dangerous report in this region: those who chose it, or chose none. */
+export async function alertRecipients(regionId: string | null, exceptId: string, db: Executor): Promise<string[]> {
+  const chose = db.select({ one: sql`1` }).from(sellerAlertRegions).where(eq(sellerAlertRegions.sellerId, users.id));
+  const choseThis = regionId
+    ? db.select({ one: sql`1` }).from(sellerAlertRegions).where(and(eq(sellerAlertRegions.sellerId, users.id), eq(sellerAlertRegions.regionId, regionId)))
+    : null;
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'seller'), sql`${users.id} <> ${exceptId}`, choseThis ? sql`(not exists ${chose} or exists ${choseThis})` : undefined));
+  return rows.map((r) => r.id);
+}
+
+const today = sql`current_date`;
+const liveReport = and(eq(reports.state, 'live'), gt(reports.expiresOn, today));
+
+const shown = {
+  id: reports.id,
+  category: reports.category,
+  severity: reports.severity,
+  occurredOn: reports.occurredOn,
+  createdOn: reports.createdOn,
+  region: reportRegions.name,
+  keyVersion: reports.keyVersion,
+  ciphertext: reports.ciphertext,
+};
+
+/** Live reports naming this identifier hash, newest first. */
+export async function reportsMatching(hash: string, db: Executor = getDb()) {
+  return db
+    .selectDistinct(shown)
+    .from(reportIdentifiers)
+    .innerJoin(reports, eq(reports.id, reportIdentifiers.reportId))
+    .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
+    .where(and(eq(reportIdentifiers.hash, hash), liveReport))
+    .orderBy(desc(reports.occurredOn), desc(reports.createdOn), reports.id)
+    .limit(MATCHES_MAX);
+}
+
+/** Every live report, newest first (the sellers' board). */
+export async function liveReports(limit = 200, db: Executor = getDb()) {
+  return db
+    .select(shown)
+    .from(reports)
+    .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
+    .where(liveReport)
+    .orderBy(desc(reports.occurredOn), desc(reports.createdOn), reports.id)
+    .limit(limit);
+}
+
+/** Deletes the report whose withdrawal code hashes to this; false when there is none. */
+export async function deleteReportByWithdrawal(hash: string, db: Executor = getDb()): Promise<boolean> {
+  const rows = await db.delete(reports).where(eq(reports.withdrawalHash, hash)).returning({ id: reports.id });
+  return rows.length > 0;
+}
+
+/** A "seems wrong" mark on a live or hidden report; false when this seller already marked it or there is no such report. */
+export async function insertMark(values: typeof reportMarks.$inferInsert, db: Executor = getDb()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [report] = await tx.select({ state: reports.state }).from(reports).where(eq(reports.id, values.reportId)).for('update');
+    if (!report || report.state === 'removed') return false;
+    const rows = await tx.insert(reportMarks).values(values).onConflictDoNothing().returning({ id: reportMarks.id });
+    return rows.length > 0;
+  });
+}
+
+/** Reports with open marks, or hidden pending review: the coordinators' queue (never a reporter: none is stored). */
+export async function reviewQueue(db: Executor = getDb()) {
+  const open = db.select({ reportId: reportMarks.reportId }).from(reportMarks).where(isNull(reportMarks.closedOn));
+  const rows = await db
+    .select({ ...shown, state: reports.state, annotationKeyVersion: reports.annotationKeyVersion, annotationCiphertext: reports.annotationCiphertext })
+    .from(reports)
+    .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
+    .where(and(gt(reports.expiresOn, today), sql`(${reports.state} = 'hidden' or ${reports.id} in ${open})`))
+    .orderBy(desc(reports.createdOn), reports.id);
+  const marks = rows.length
+    ? await db
+        .select({ id: reportMarks.id, reportId: reportMarks.reportId, reason: reportMarks.reason, noteKeyVersion: reportMarks.noteKeyVersion, noteCiphertext: reportMarks.noteCiphertext, createdOn: reportMarks.createdOn })
+        .from(reportMarks)
+        .where(and(inArray(reportMarks.reportId, rows.map((r) => r.id)), isNull(reportMarks.closedOn)))
+        .orderBy(reportMarks.createdOn, reportMarks.id)
+    : [];
+  return rows.map((r) => ({ ...r, marks: marks.filter((m) => m.reportId === r.id) }));
+}
+
+export async function setAnnotation(reportId: string, sealed: { keyVersion: number; ciphertext: string }, db: Executor = getDb()): Promise<boolean> {
+  const rows = await db
+    .update(reports)
+    .set({ annotationKeyVersion: sealed.keyVersion, annotationCiphertext: sealed.ciphertext })
+    .where(and(eq(reports.id, reportId), sql`${reports.state} <> 'removed'`))
+    .returning({ id: reports.id });
+  return rows.length > 0;
+}
+
+/** Hide pending review, or show again (and close the marks: the report was kept). */
+export async function setReportShown(reportId: string, shownAgain: boolean, db: Executor = getDb()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(reports)
+      .set({ state: shownAgain ? 'live' : 'hidden' })
+      .where(and(eq(reports.id, reportId), sql`${reports.state} <> 'removed'`))
+      .returning({ id: reports.id });
+    if (rows.length > 0 && shownAgain) await tx.update(reportMarks).set({ closedOn: sql`current_date` }).where(and(eq(reportMarks.reportId, reportId), isNull(reportMarks.closedOn)));
+    return rows.length > 0;
+  });
+}
+
+/**
+ * Removes a report after a review: its text and identifiers are deleted (it can no longer be
+ * found or read), the row stays only as "removed" until its expiry day, and the public changelog
+ * gains a line without names.
+ */
+export async function removeReport(reportId: string, db: Executor = getDb()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(reports)
+      .set({ state: 'removed', keyVersion: null, ciphertext: null, annotationKeyVersion: null, annotationCiphertext: null })
+      .where(and(eq(reports.id, reportId), sql`${reports.state} <> 'removed'`))
+      .returning({ id: reports.id });
+    if (rows.length === 0) return false;
+    await tx.delete(reportIdentifiers).where(eq(reportIdentifiers.reportId, reportId));
+    await tx.update(reportMarks).set({ closedOn: sql`current_date`, noteKeyVersion: null, noteCiphertext: null }).where(eq(reportMarks.reportId, reportId));
+    await recordReportRemoval(tx);
+    return true;
+  });
+}
+
+/** The public changelog's line for a removed report: a date and what happened, never which report. */
+export async function recordReportRemoval(db: Executor): Promise<void> {
+  await db.insert(publicChangelog).values({ entry: 'report_removed' });
+}
+
+/**
+ * Deletes reports on their expiry day, after adding the live and hidden ones to the weekly
+ * counters (week made, category, severity); removed reports were judged wrong and count nowhere.
+ */
+export async function expireReports(db: Executor): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`
+    with expired as (delete from reports where expires_on <= current_date returning created_on, category, severity, state),
+    counted as (
+      insert into report_expired_counts (week, category, severity, reports)
+      select date_trunc('week', created_on)::date, category, severity, count(*)::int from expired where state <> 'removed' group by 1, 2, 3
+      on conflict (week, category, severity) do update set reports = report_expired_counts.reports + excluded.reports
+      returning 1)
+    select (select count(*)::int from expired) as n, (select count(*) from counted) as c`);
+  return Number(row?.n ?? 0);
+}
+
+/** One look-up more today, and whether it showed a warning: a daily counter, never a person. */
+export async function countLookup(warning: boolean, db: Executor = getDb()): Promise<void> {
+  await db.execute(sql`
+    insert into lookup_daily_counts (day, lookups, warnings) values (current_date, 1, ${warning ? 1 : 0})
+    on conflict (day) do update set lookups = lookup_daily_counts.lookups + 1, warnings = lookup_daily_counts.warnings + excluded.warnings`);
+}

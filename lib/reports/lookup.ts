@@ -1,0 +1,54 @@
+import 'server-only';
+import { countLookup, reportsMatching } from '@/db/queries/reports';
+import { fieldErrorsOf, type Outcome } from '@/lib/accounts/errors';
+import { identifierHash, openReportBody } from './crypto';
+import { normaliseIdentifier, type IdentifierKind } from './identifiers';
+import { identifierLookupInput, type IdentifierLookupInput, type ReportCategory, type ReportSeverity } from './rules';
+
+/** A matching report as a look-up shows it: never the reporter (none is stored). */
+export interface MatchedReport {
+  id: string;
+  category: ReportCategory;
+  severity: ReportSeverity;
+  occurredOn: string;
+  region: string | null;
+  /** Null when it cannot be decrypted (shown as unreadable) or is empty. */
+  description: string | null;
+}
+
+/** Serious reports make the verdict "warnings"; annoying ones "caution". */
+export function reportCounts(reports: readonly MatchedReport[]) {
+  const serious = reports.filter((r) => r.severity !== 'annoying').length;
+  return { serious, minor: reports.length - serious };
+}
+
+/** Live reports naming a normalised identifier, newest first (a constant number of rows from the hash index). */
+export async function matchingReports(kind: IdentifierKind, normalised: string): Promise<MatchedReport[]> {
+  const rows = await reportsMatching(identifierHash(kind, normalised));
+  return rows.map((r) => ({
+    id: r.id,
+    category: r.category,
+    severity: r.severity,
+    occurredOn: r.occurredOn,
+    region: r.region,
+    description: openReportBody(r.id, r.keyVersion, r.ciphertext)?.description || null,
+  }));
+}
+
+export interface IdentifierLookup {
+  kind: IdentifierKind;
+  /** The canonical form, shown back ("+4915123456789", "MAB1234", "instagram:kiki"). */
+  value: string;
+  reports: MatchedReport[];
+}
+
+/** A seller's look-up by a phone number, plate, handle or pseudonym: the live reports naming it. */
+export async function lookupIdentifier(input: IdentifierLookupInput): Promise<Outcome<IdentifierLookup>> {
+  const parsed = identifierLookupInput.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const n = normaliseIdentifier(parsed.data.kind, parsed.data.value, parsed.data.platform ?? '');
+  if (!n.ok) return { ok: false, fieldErrors: { value: n.error } };
+  const reports = await matchingReports(n.kind, n.value);
+  await countLookup(reportCounts(reports).serious > 0);
+  return { ok: true, kind: n.kind, value: n.value, reports };
+}

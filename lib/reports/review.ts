@@ -1,0 +1,71 @@
+import 'server-only';
+import { removeReport, reviewQueue, setAnnotation, setReportShown } from '@/db/queries/reports';
+import type { Outcome } from '@/lib/accounts/errors';
+import { openReportBody, openReportText, sealReportText } from './crypto';
+import type { IdentifierKind } from './identifiers';
+import type { MarkReason, ReportCategory, ReportSeverity } from './rules';
+
+export const ANNOTATION_MAX = 1000;
+
+export interface ReviewItem {
+  id: string;
+  category: ReportCategory;
+  severity: ReportSeverity;
+  occurredOn: string;
+  createdOn: string;
+  region: string | null;
+  state: 'live' | 'hidden' | 'removed';
+  description: string | null;
+  identifiers: { kind: IdentifierKind; value: string }[];
+  annotation: string | null;
+  marks: { id: string; reason: MarkReason; note: string | null; createdOn: string }[];
+}
+
+/** Reports someone marked "seems wrong", or hidden pending review: no reporter, no marker (neither is stored). */
+export async function reportReviewQueue(): Promise<ReviewItem[]> {
+  return (await reviewQueue()).map((r) => {
+    const body = openReportBody(r.id, r.keyVersion, r.ciphertext);
+    return {
+      id: r.id,
+      category: r.category,
+      severity: r.severity,
+      occurredOn: r.occurredOn,
+      createdOn: r.createdOn,
+      region: r.region,
+      state: r.state,
+      description: body?.description || null,
+      identifiers: body?.identifiers ?? [],
+      annotation: openReportText(r.id, 'annotation', r.annotationKeyVersion, r.annotationCiphertext),
+      marks: r.marks.map((m) => ({ id: m.id, reason: m.reason, note: openReportText(m.id, 'mark', m.noteKeyVersion, m.noteCiphertext), createdOn: m.createdOn })),
+    };
+  });
+}
+
+const isId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+export type ReviewDecision = 'annotate' | 'hide' | 'show' | 'remove';
+
+/** A coordinator's decision on a report (callers check the role). */
+export async function decideReport(reportId: string, decision: string, annotation = ''): Promise<Outcome> {
+  if (!isId(reportId)) return { ok: false, formError: 'reportUnknown' };
+  let done: boolean;
+  switch (decision) {
+    case 'annotate': {
+      const text = annotation.trim();
+      if (!text) return { ok: false, fieldErrors: { annotation: 'annotationEmpty' } };
+      if (text.length > ANNOTATION_MAX) return { ok: false, fieldErrors: { annotation: 'annotationTooLong' } };
+      done = await setAnnotation(reportId, sealReportText(reportId, 'annotation', text));
+      break;
+    }
+    case 'hide':
+    case 'show':
+      done = await setReportShown(reportId, decision === 'show');
+      break;
+    case 'remove':
+      done = await removeReport(reportId);
+      break;
+    default:
+      return { ok: false, formError: 'invalid' };
+  }
+  return done ? { ok: true } : { ok: false, formError: 'reportUnknown' };
+}
