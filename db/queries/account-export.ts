@@ -25,6 +25,11 @@ const sender = aliasedTable(users, 'sender');
  * listed beside the export (lib/rights/export.ts).
  */
 export async function accountRecords(userId: string, db: Executor = getDb()) {
+  // One snapshot: a rating or message arriving mid-export cannot appear in one part and not another.
+  return db.transaction((tx) => readRecords(userId, tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function readRecords(userId: string, db: Executor) {
   const [account] = await db
     .select({
       id: users.id,
