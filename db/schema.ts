@@ -11,3 +11,4 @@ export * from './schema/notifications';
 export * from './schema/safety';
 export * from './schema/reports';
 export * from './schema/governance';
+export * from './schema/support';
