@@ -43,22 +43,22 @@ export async function markReleased(userIds: string[], db: Executor = getDb()) {
 export async function sellerRatingsOf(sellerIds: string[], db: Executor = getDb()) {
   if (sellerIds.length === 0) return [];
   return db
-    .select({ sellerId: ratings.rateeId, raterId: ratings.raterId, safe: ratings.safe, reliable: ratings.reliable })
+    .select({ sellerId: ratings.rateeId, raterId: ratings.raterId, safe: ratings.safe, reliable: ratings.reliable, createdOn: ratings.createdOn, id: ratings.id })
     .from(ratings)
     .where(and(inArray(ratings.rateeId, sellerIds), eq(ratings.direction, 'buyer_rates_seller')));
 }
 
 /**
- * Upserts snapshots, a few thousand per statement: the rows travel as one JSON parameter,
+ * Upserts snapshots (each recording the parameter version it was computed with), a few thousand per statement: the rows travel as one JSON parameter,
  * which costs one parse instead of two bound parameters per row.
  */
-export async function saveSnapshots(rows: { userId: string; score: unknown }[], db: Executor = getDb()) {
+export async function saveSnapshots(rows: { userId: string; score: unknown }[], db: Executor = getDb(), paramsVersion = 1) {
   for (let i = 0; i < rows.length; i += 5000) {
     const batch = JSON.stringify(rows.slice(i, i + 5000).map((r) => ({ user_id: r.userId, score: r.score })));
     await db.execute(sql`
-      insert into score_snapshots (user_id, score, taken_on)
-      select user_id, score, current_date from jsonb_to_recordset(${batch}::jsonb) as t(user_id uuid, score jsonb)
-      on conflict (user_id) do update set score = excluded.score, taken_on = excluded.taken_on`);
+      insert into score_snapshots (user_id, score, taken_on, params_version)
+      select user_id, score, current_date, ${paramsVersion}::int from jsonb_to_recordset(${batch}::jsonb) as t(user_id uuid, score jsonb)
+      on conflict (user_id) do update set score = excluded.score, taken_on = excluded.taken_on, params_version = excluded.params_version`);
   }
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { addSellerCounters, countersOf, deleteOldEncounters, foldBuyerRatings, oldSellerRatings, type SellerFold } from '@/db/queries/retention';
 import type { Tx } from '@/db/index';
+import { versionInForce } from '@/db/queries/parameters';
+import { trustParameters } from '@/lib/governance/parameters';
 import { buyerScoreFromCounts } from '@/lib/trust';
 
 /**
@@ -21,7 +23,8 @@ export async function foldOldEncounters(days: number, tx: Tx): Promise<number> {
   if (old.length > 0) {
     const raters = [...new Set(old.map((r) => r.raterId).filter((id): id is string => id !== null))];
     // As the weekly release weighs them: a deleted or never-rated buyer weighs 0.
-    const influence = new Map((await countersOf(raters, tx)).map((c) => [c.buyerId, buyerScoreFromCounts(c).influence]));
+    const trust = trustParameters((await versionInForce(tx)).params);
+    const influence = new Map((await countersOf(raters, tx)).map((c) => [c.buyerId, buyerScoreFromCounts(c, trust).influence]));
     const bySeller = new Map<string, SellerFold>();
     for (const r of old) {
       const w = (r.raterId && influence.get(r.raterId)) || 0;

@@ -1,4 +1,4 @@
-import { sellerScore, type SellerRating, type SellerScore } from '@/lib/trust';
+import { sellerScore, TRUST_V1, type SellerRating, type SellerScore, type TrustParameters } from '@/lib/trust';
 
 /** A seller's folded ratings: frozen weighted sums (db seller_counters). */
 export interface FoldedSellerSums {
@@ -14,17 +14,17 @@ export interface FoldedSellerSums {
  * sums give it the same k and n; sampleSize and trustedWeight still count the folded ratings
  * themselves, not the four stand-ins.
  */
-export function sellerScoreWithFolded(live: readonly SellerRating[], folded: FoldedSellerSums | undefined): SellerScore {
-  if (!folded) return sellerScore(live);
+export function sellerScoreWithFolded(live: readonly SellerRating[], folded: FoldedSellerSums | undefined, p: TrustParameters = TRUST_V1): SellerScore {
+  if (!folded) return sellerScore(live, p);
   const pseudo: SellerRating[] = [
     { safe: true, reliable: null, raterInfluence: folded.safeYes },
     { safe: false, reliable: null, raterInfluence: folded.safeNo },
     { safe: null, reliable: true, raterInfluence: folded.reliableYes },
     { safe: null, reliable: false, raterInfluence: folded.reliableNo },
   ];
-  const own = sellerScore(live);
+  const own = sellerScore(live, p);
   return {
-    ...sellerScore([...live, ...pseudo]),
+    ...sellerScore([...live, ...pseudo], p),
     sampleSize: own.sampleSize + folded.ratings,
     trustedWeight: own.trustedWeight + folded.weight,
   };

@@ -2,6 +2,8 @@ import 'server-only';
 import { findBuyerWithCounts } from '@/db/queries/buyers';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
 import { roundBuyerScore } from '@/lib/disclosure/coarse';
+import { parametersInForce } from '@/lib/governance/current';
+import { trustParameters } from '@/lib/governance/parameters';
 import { buyerScoreFromCounts, confidenceString, type BuyerScore } from '@/lib/trust';
 import type { Outcome } from '@/lib/accounts/errors';
 import { liveWarningsAbout } from '@/lib/messages/read';
@@ -36,7 +38,9 @@ export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: f
   const buyer = await findBuyerWithCounts(pseudonymKey(parsed.data));
   if (!buyer) return { ok: true, found: false };
   const c = buyer.counts;
-  const score = roundBuyerScore(buyerScoreFromCounts(c));
+  // The version in force; its repeated-ratings rule applies from the weekly release on (the live
+  // look-up reads one row of counters, which count every rating).
+  const score = roundBuyerScore(buyerScoreFromCounts(c, trustParameters((await parametersInForce()).params)));
   const verdict = verdictOf(
     {
       ratings: c.ratings,

@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
+import { allBuyerEvidence } from '@/db/queries/evidence';
+import { bringWaitingVersionsIntoForce } from '@/db/queries/parameters';
 import {
-  allBuyerCounters,
   claimDueSnapshot,
   getSnapshot,
   markReleased,
@@ -17,6 +18,8 @@ import { crashPoint } from '@/lib/crash-point';
 import { discloseScore, type DisclosedScore } from '@/lib/disclosure/coarse';
 import { isReleaseDue } from '@/lib/disclosure/release';
 import { sellerScoreWithFolded } from '@/lib/retention/seller-fold';
+import { trustParameters } from '@/lib/governance/parameters';
+import { applyRepeatedRule } from '@/lib/governance/repeated';
 import { buyerScoreFromCounts, type SellerRating } from '@/lib/trust';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,29 +43,32 @@ export async function takeSnapshot(): Promise<{ buyers: number; sellers: number 
 }
 
 async function releaseScores(tx: Tx): Promise<{ buyers: number; sellers: number }> {
-  const due = (await pendingRatings(tx)).filter((p) => isReleaseDue(p));
+  // An accepted parameter change takes effect here, from this release on; stored ones keep theirs.
+  const { version, params } = await bringWaitingVersionsIntoForce(tx);
+  const trust = trustParameters(params);
+  const due = (await pendingRatings(tx)).filter((p) => isReleaseDue(p, params.releaseThreshold));
   const dueBuyers = new Set(due.filter((p) => p.role === 'buyer').map((p) => p.userId));
   const dueSellers = due.filter((p) => p.role === 'seller').map((p) => p.userId);
   // A deleted or never-rated buyer's ratings weigh 0.
   const influence = new Map<string, number>();
   const buyerReleases: { userId: string; score: DisclosedScore }[] = [];
-  for (const c of await allBuyerCounters(tx)) {
-    const score = buyerScoreFromCounts(c);
+  for (const c of await allBuyerEvidence(params.repeatedRatings, tx)) {
+    const score = buyerScoreFromCounts(c, trust);
     influence.set(c.buyerId, score.influence);
     if (dueBuyers.has(c.buyerId)) buyerReleases.push({ userId: c.buyerId, score: discloseScore(score) });
   }
-  await saveSnapshots(buyerReleases, tx);
+  await saveSnapshots(buyerReleases, tx, version);
   await crashPoint('snapshot-half-written');
   for (let i = 0; i < dueSellers.length; i += SELLERS_PER_READ) {
     const ids = dueSellers.slice(i, i + SELLERS_PER_READ);
     const bySeller = new Map<string, SellerRating[]>(ids.map((id) => [id, []]));
-    for (const { sellerId, raterId, safe, reliable } of await sellerRatingsOf(ids, tx)) {
+    for (const { sellerId, raterId, safe, reliable } of applyRepeatedRule(await sellerRatingsOf(ids, tx), params.repeatedRatings)) {
       bySeller.get(sellerId)!.push({ safe, reliable, raterInfluence: (raterId && influence.get(raterId)) || 0 });
     }
     // Ratings older than the retention window count through their frozen sums (lib/retention).
     const folded = new Map((await sellerCountersOf(ids, tx)).map((c) => [c.sellerId, c]));
-    const scores = [...bySeller].map(([userId, list]) => ({ userId, score: discloseScore(sellerScoreWithFolded(list, folded.get(userId))) }));
-    await saveSnapshots(scores, tx);
+    const scores = [...bySeller].map(([userId, list]) => ({ userId, score: discloseScore(sellerScoreWithFolded(list, folded.get(userId), trust)) }));
+    await saveSnapshots(scores, tx, version);
   }
   await markReleased([...dueBuyers, ...dueSellers], tx);
   return { buyers: buyerReleases.length, sellers: dueSellers.length };
