@@ -46,8 +46,19 @@ const schema = z.object({
   REPORT_DAYS_DANGEROUS: z.coerce.number().int().min(1).max(3650).default(730),
   REPORT_DAYS_RISKY: z.coerce.number().int().min(1).max(3650).default(365),
   REPORT_DAYS_ANNOYING: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Web Push (VAPID, RFC 8292): a P-256 key pair in base64url (`npx web-push generate-vapid-keys`)
+   * and a contact for the push services, mailto: or https:. Required in production; generated
+   * once into DATA_DIR/secrets.json otherwise.
+   */
+  VAPID_PUBLIC_KEY: z.string().trim().regex(/^[A-Za-z0-9_-]{87}$/, 'must be the base64url of an uncompressed P-256 public key (87 characters)').optional(),
+  VAPID_PRIVATE_KEY: z.string().trim().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the base64url of a 32-byte P-256 private key (43 characters)').optional(),
+  VAPID_SUBJECT: z.string().trim().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL').optional(),
   /** Only for local end-to-end tests over plain http: cookies without the Secure flag. */
   INSECURE_COOKIES: z.enum(['0', '1']).default('0'),
+}).refine((e) => !e.VAPID_PUBLIC_KEY === !e.VAPID_PRIVATE_KEY, {
+  path: ['VAPID_PRIVATE_KEY'],
+  message: 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together (one pair)',
 });
 
 export type Env = z.infer<typeof schema>;

@@ -33,6 +33,9 @@ const DERIVED = {
   'report-reporter-tag': 'coop/report-reporter-tag',
   'report-mark': 'coop/report-mark',
   'report-withdrawal': 'coop/report-withdrawal',
+  // Web Push: a device's subscription (endpoint and keys) sealed, and its endpoint's keyed hash.
+  'push-subscription': 'coop/push-subscription',
+  'push-endpoint': 'coop/push-endpoint',
 } as const;
 
 /** Purpose → the prefix the stored values were written with (see above: never change one). */
