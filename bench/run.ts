@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { secrets } from '@/lib/secrets';
 import { buyerName, COORDINATOR, countRows, sellerName } from './data/generate';
 import { healthLoad, lookupLoad, profileLoad, writeLoad, type LoadResult } from './lib/load';
+import { auditPages, type PageAudit } from './lib/lighthouse';
 import { firstLoadJs, type PageWeight } from './lib/page-weight';
 import { explainAll } from './lib/explain-all';
 import { machine, markdown, writeResults, type Row } from './lib/report';
@@ -63,6 +64,7 @@ async function main() {
   const app = await startApp(dbEnv, keys, o.port, o.flags['cpu-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/profiles')}`] : []);
   let health: LoadResult, lookup: LoadResult, profile: LoadResult, write: Awaited<ReturnType<typeof writeLoad>>;
   const pages: Record<string, PageWeight> = {};
+  let audits: Record<string, PageAudit> = {};
   try {
     health = await measure((url, s) => healthLoad(url, s, o.connections), app.url);
     lookup = await measure((url, s) => lookupLoad(url, dataset.buyers, sellerCookies, s, o.connections), app.url);
@@ -80,6 +82,10 @@ async function main() {
       const get = async (url: string) => Buffer.from(await (await fetch(url, { headers: cookie ? { cookie } : {} })).arrayBuffer());
       for (const route of routes) pages[route] = await firstLoadJs(app.url, route, get);
     }
+    // Lighthouse on every page (one in the smoke run: it shows the audit works, in CI's time).
+    const toAudit = Object.entries(PAGES).flatMap(([role, routes]) => routes.map((path) => ({ path, cookie: as[role as keyof typeof as] })));
+    console.log('Lighthouse…');
+    audits = await auditPages(app.url, o.flags.smoke ? toAudit.filter((p) => p.path === '/de/seller') : toAudit);
   } finally {
     await app.stop();
   }
@@ -99,7 +105,7 @@ async function main() {
     { name: `write path: generate → redeem → rate (${o.writes} encounters, 3 requests each)`, ...write.load },
     { name: `snapshot job: ${dataset.sellers} sellers, ${dataset.buyers} buyers, ${dataset.ratings} ratings`, seconds: snapshotSeconds, errors: 0 },
   ];
-  const table = markdown(rows, pages);
+  const table = markdown(rows, pages, audits);
   for (const p of plans) console.log(`\n-- ${p.name}\n${p.query}\n${p.plan}`);
   console.log(`\n${table}\n`);
   console.log('Write path bookkeeping:', JSON.stringify(verified));
@@ -111,6 +117,7 @@ async function main() {
     results: rows,
     writeVerification: verified,
     pages,
+    lighthouse: audits,
     plans: plans.map(({ name, plan, seqScanOnRatings }) => ({ name, seqScanOnRatings, plan })),
   };
   if (!o.flags.smoke) writeResults(path.resolve('bench/results.json'), where.database, results);

@@ -1,3 +1,4 @@
+import type { PageAudit } from './lighthouse';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { LoadResult } from './load';
@@ -25,7 +26,7 @@ export function machine(database: string) {
 const kb = (n: number) => (n / 1024).toFixed(1);
 
 /** The tables as Markdown, for the terminal and for the README. */
-export function markdown(rows: Row[], pages: Record<string, PageWeight>) {
+export function markdown(rows: Row[], pages: Record<string, PageWeight>, audits: Record<string, PageAudit> = {}) {
   const lines = [
     '| benchmark | req/s | p50 ms | p99 ms | errors | vs floor |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -38,6 +39,13 @@ export function markdown(rows: Row[], pages: Record<string, PageWeight>) {
     '| route | JS files | first-load JS | gzipped |',
     '| --- | ---: | ---: | ---: |',
     ...Object.entries(pages).map(([route, w]) => `| \`${route}\` | ${w.files} | ${kb(w.bytes)} KB | ${kb(w.gzip)} KB |`),
+    '',
+    '| route (Lighthouse 12, mobile) | performance | total blocking time | largest contentful paint | accessibility |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...Object.entries(audits).map(
+      ([route, a]) =>
+        `| \`${route}\` | ${a.performance} | ${a.totalBlockingTimeMs} ms | ${a.largestContentfulPaintMs} ms | ${a.accessibility}${a.failedAccessibility.length ? ` (${a.failedAccessibility.join(', ')})` : ''} |`,
+    ),
   ];
   return lines.join('\n');
 }
