@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '../index';
+import { appendChangelog } from './changelog';
 import { buyerCounters, buyerFolds, buyerSellerPairs, publicChangelog, ratings } from '../schema';
 
 export type FlagName = 'safe' | 'reliable';
@@ -56,12 +57,12 @@ export async function removeFlag(buyerId: string, ratingId: string, flag: FlagNa
       set.lastUnsafeOn = sql`coalesce((${latest}), case when ${buyerCounters.safeNo} > 1 then ${buyerCounters.lastUnsafeOn} end)`;
     }
     await tx.update(buyerCounters).set(set).where(eq(buyerCounters.buyerId, buyerId));
-    await tx.insert(publicChangelog).values({ entry: 'flag_removed' });
+    await appendChangelog('flag_removed', {}, tx);
     return true;
   });
 }
 
 /** The public changelog, newest first: dates and what happened only. */
 export async function publicChangelogEntries(limit = 50, db: Executor = getDb()) {
-  return db.select({ changedOn: publicChangelog.changedOn, entry: publicChangelog.entry }).from(publicChangelog).orderBy(desc(publicChangelog.changedOn)).limit(limit);
+  return db.select({ changedOn: publicChangelog.changedOn, entry: publicChangelog.entry }).from(publicChangelog).where(eq(publicChangelog.entry, 'flag_removed')).orderBy(desc(publicChangelog.changedOn)).limit(limit);
 }
