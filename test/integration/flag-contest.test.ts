@@ -101,7 +101,10 @@ describe(`contest → review → removal (${process.env.DATABASE_URL ? 'PostgreS
     const log = await db().select().from(publicChangelog);
     expect(log).toHaveLength(4);
     expect(log.every((e) => e.entry === 'flag_removed' && e.changedOn === new Date().toISOString().slice(0, 10))).toBe(true);
-    expect(Object.keys(log[0]!).sort()).toEqual(['changedOn', 'entry', 'id']);
+    // A date, the kind and the chain's fields: the body names no one (it is empty for a flag removal).
+    expect(Object.keys(log[0]!).sort()).toEqual(['body', 'changedOn', 'entry', 'hash', 'id', 'prevHash', 'seq']);
+    expect(log.every((e) => JSON.stringify(e.body) === '{}')).toBe(true);
+    expect(log.map((e) => e.seq).sort()).toEqual([1, 2, 3, 4]);
   });
 
   it('a flag of another buyer cannot be removed through this review; closing ends it', async () => {
