@@ -26,11 +26,24 @@ export interface Verdict {
   latestUnsafeOn: string | null;
   /** Live warnings on the sellers' board naming this pseudonym. */
   boardWarnings: number;
+  /** Live incident reports naming it: dangerous or risky (serious), annoying (minor). Absent when none. */
+  reports?: ReportTally;
 }
 
-export function verdictOf(c: VerdictCounts, boardWarnings = 0): Verdict {
+export interface ReportTally {
+  serious: number;
+  minor: number;
+}
+
+export function verdictOf(c: VerdictCounts, boardWarnings = 0, reports: ReportTally = { serious: 0, minor: 0 }): Verdict {
   const state: VerdictState =
-    c.unsafe > 0 || boardWarnings > 0 ? 'warnings' : c.unreliable > 0 ? 'caution' : c.ratings > 0 ? 'clear' : 'new';
+    c.unsafe > 0 || boardWarnings > 0 || reports.serious > 0
+      ? 'warnings'
+      : c.unreliable > 0 || reports.minor > 0
+        ? 'caution'
+        : c.ratings > 0
+          ? 'clear'
+          : 'new';
   return {
     state,
     unsafeSellers: c.unsafeSellers,
@@ -39,5 +52,6 @@ export function verdictOf(c: VerdictCounts, boardWarnings = 0): Verdict {
     ratings: c.ratings,
     latestUnsafeOn: c.latestUnsafeOn,
     boardWarnings,
+    ...(reports.serious + reports.minor > 0 && { reports }),
   };
 }

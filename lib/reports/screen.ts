@@ -1,0 +1,41 @@
+import 'server-only';
+import { countLookup } from '@/db/queries/reports';
+import type { Outcome } from '@/lib/accounts/errors';
+import { lookupBuyer, withWarnings, type BuyerReputation, type LookupView } from '@/lib/screening/lookup';
+import { verdictOf } from '@/lib/screening/verdict';
+import { normalisePseudonym } from './identifiers';
+import { matchingReports, reportCounts, type MatchedReport } from './lookup';
+
+export type ScreenView = LookupView & { reports: MatchedReport[] };
+
+/** The buyer's counts as the verdict reads them. */
+function countsOf(r: BuyerReputation) {
+  const c = r.counts;
+  return {
+    ratings: c.ratings,
+    sellers: c.sellers,
+    unsafe: c.unsafe,
+    unsafeSellers: c.unsafeSellers,
+    unreliable: c.unreliable,
+    unreliableSellers: c.unreliableSellers,
+    latestUnsafeOn: r.verdict.latestUnsafeOn,
+  };
+}
+
+/**
+ * A seller's look-up of a pseudonym: the buyer's verdict and counts (lib/screening/lookup.ts),
+ * the board's warnings, and the live incident reports naming the pseudonym, which weigh in the
+ * verdict (dangerous or risky: warnings; annoying: caution). Counted in the day's look-ups.
+ */
+export async function screenPseudonym(pseudonym: string): Promise<Outcome<ScreenView>> {
+  const outcome = await lookupBuyer(pseudonym);
+  if (!outcome.ok) return outcome;
+  const key = normalisePseudonym(pseudonym);
+  const reports = key ? await matchingReports('pseudonym', key) : [];
+  const tally = reportCounts(reports);
+  const view = await withWarnings(pseudonym.trim(), outcome);
+  if (view.found) view.reputation.verdict = verdictOf(countsOf(view.reputation), view.reputation.verdict.boardWarnings, tally);
+  const warning = view.found ? view.reputation.verdict.state === 'warnings' : view.warnings > 0 || tally.serious > 0;
+  await countLookup(warning);
+  return { ok: true, ...view, reports };
+}
