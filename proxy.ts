@@ -22,9 +22,11 @@ export default async function proxy(request: NextRequest) {
   if (unreadable) return refuse(request, unreadable);
   // While the database is known to be down, a page would stream its shell with 200 and fail
   // inside it: say 503 at once, in words (route handlers answer their own JSON 503).
-  if (databaseDown() && !pathname.startsWith('/api') && !pathname.startsWith('/_next/')) return refuse(request, { status: 503, code: 'unavailable' });
+  // Files need no database: the quick exit's neutral page must never turn into a page naming this service.
+  const file = /\.[^/]*$/.test(pathname);
+  if (databaseDown() && !file && !pathname.startsWith('/api') && !pathname.startsWith('/_next/')) return refuse(request, { status: 503, code: 'unavailable' });
   // The API and files (/_next/…, /favicon.ico) need no locale, and run no inline script.
-  if (pathname.startsWith('/api') || pathname.startsWith('/_next/') || /\.[^/]*$/.test(pathname)) {
+  if (pathname.startsWith('/api') || pathname.startsWith('/_next/') || file) {
     return withCsp(NextResponse.next(), contentSecurityPolicy());
   }
   // A page: a fresh nonce. Next.js reads it from the request's CSP header and puts it on its scripts.

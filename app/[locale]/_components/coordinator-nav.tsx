@@ -9,6 +9,7 @@ export async function CoordinatorNav() {
         <li><NavLink href="/coordinator" className="px-2">{t('dashboard')}</NavLink></li>
         <li><NavLink href="/coordinator/invites" className="px-2">{t('invites')}</NavLink></li>
         <li><NavLink href="/coordinator/feedback" className="px-2">{t('feedback')}</NavLink></li>
+        <li><NavLink href="/coordinator/support" className="px-2">{t('support')}</NavLink></li>
       </ul>
     </nav>
   );

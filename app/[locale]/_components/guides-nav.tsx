@@ -7,6 +7,7 @@ export async function GuidesNav() {
     ['/guide/scores', t('scoresLink')],
     ['/guide/seller', t('sellerLink')],
     ['/guide/buyer', t('buyerLink')],
+    ['/support', t('supportLink')],
     ['/privacy', t('privacyLink')],
   ] as const;
   return (

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { isDatabaseUnavailable } from '@/lib/database-faults';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { Link } from '@/lib/i18n/navigation';
@@ -8,6 +8,8 @@ import { LocaleSwitcher } from './locale-switcher';
 import { SignOutButton } from './sign-out-button';
 import { CoordinatorNav } from './coordinator-nav';
 import { SellerNav } from './seller-nav';
+import { QuickExit } from './quick-exit';
+import type { Locale } from '@/lib/i18n/routing';
 
 export async function SiteHeader() {
   // A lost database must not take the whole layout down: the page below shows "temporarily unavailable".
@@ -22,7 +24,9 @@ export async function SiteHeader() {
         <Link href={user ? '/home' : '/'} className="inline-flex min-h-11 items-center font-semibold text-violet-900">
           {t('appName')}
         </Link>
+        <QuickExit label={t('quickExit')} hint={t('quickExitHint')} locale={(await getLocale()) as Locale} />
         <nav aria-label={t('mainNav')} className="flex flex-wrap items-center gap-x-4 text-sm">
+          <NavLink href="/support">{t('support')}</NavLink>
           {user === undefined ? null : user ? (
             <>
               <NavLink href="/account">{t('account', { pseudonym: user.pseudonym })}</NavLink>
