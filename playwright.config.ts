@@ -1,8 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Web Push: production requires a VAPID pair; a fresh one for every run.
+const vapid = createECDH('prime256v1');
+vapid.generateKeys();
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Browser downloads are impossible on our machines: use Debian's chromium when present
@@ -59,6 +62,9 @@ export default defineConfig({
       AUTH_SECRET: randomBytes(32).toString('base64'),
       HASH_SECRET: randomBytes(32).toString('base64'),
       MESSAGE_KEYS: `1:${randomBytes(32).toString('base64')}`,
+      VAPID_PUBLIC_KEY: vapid.getPublicKey().toString('base64url'),
+      VAPID_PRIVATE_KEY: vapid.getPrivateKey().toString('base64url'),
+      VAPID_SUBJECT: 'mailto:push@example.org',
       // The suite signs up a few hundred throwaway accounts within minutes.
       SIGNUPS_PER_HOUR: '10000',
     },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createDatabase, targetFromEnv } from '@/db/client';
 import { closeDatabase, useDatabase as installDatabase } from '@/db/index';
 import { env } from '@/lib/env';
+import { vapidKeys } from '@/lib/notifications/vapid';
 import { secrets } from '@/lib/secrets';
 import { buyerName, COORDINATOR, countRows, sellerName } from './data/generate';
 import { healthLoad, lookupLoad, profileLoad, writeLoad, type LoadResult } from './lib/load';
@@ -148,7 +149,16 @@ function startApp(dbEnv: Record<string, string | undefined>, keys: ReturnType<ty
   return startProcess(
     'node',
     [...nodeFlags, 'scripts/start.mjs'],
-    { ...dbEnv, AUTH_SECRET: keys.authSecret, HASH_SECRET: keys.hashSecret, MESSAGE_KEYS: keys.messageKeys, INSECURE_COOKIES: '1' },
+    {
+      ...dbEnv,
+      AUTH_SECRET: keys.authSecret,
+      HASH_SECRET: keys.hashSecret,
+      MESSAGE_KEYS: keys.messageKeys,
+      VAPID_PUBLIC_KEY: vapidKeys().publicKey,
+      VAPID_PRIVATE_KEY: vapidKeys().privateKey,
+      VAPID_SUBJECT: vapidKeys().subject,
+      INSECURE_COOKIES: '1',
+    },
     port,
     '/api/health',
   );

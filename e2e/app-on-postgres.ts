@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -64,6 +64,7 @@ export function startApp(databaseUrl: string, port: number): AppServer {
       AUTH_SECRET: randomBytes(32).toString('base64'),
       HASH_SECRET: randomBytes(32).toString('base64'),
       MESSAGE_KEYS: `1:${randomBytes(32).toString('base64')}`,
+      ...vapidEnv(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -126,4 +127,15 @@ export async function ask(url: string, name: string, headers: Record<string, str
   } catch {
     return { name, status: 'timeout', ms: Date.now() - start, contentType: '', cacheControl: '', body: '' };
   }
+}
+
+/** A fresh VAPID pair (production requires one for Web Push). */
+function vapidEnv() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString('base64url'),
+    VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString('base64url'),
+    VAPID_SUBJECT: 'mailto:push@example.org',
+  };
 }

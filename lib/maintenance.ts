@@ -1,5 +1,6 @@
 import 'server-only';
 import { forgetExpiredCodes } from '@/db/queries/codes';
+import { purgeOldNotifications } from '@/db/queries/notifications';
 import { eraseExpiredNotes } from '@/db/queries/feedback';
 import { purgeOldWindows } from '@/db/queries/rate-windows';
 import { purgeOldAttempts } from '@/db/queries/redeem-attempts';
@@ -16,5 +17,6 @@ export async function purgeExpired(now = new Date()): Promise<{ messages: number
   await purgeOldWindows(now, 2 * 60 * 60 * 1000);
   await forgetExpiredCodes();
   await eraseExpiredNotes();
+  await purgeOldNotifications();
   return { messages };
 }

@@ -6,6 +6,8 @@ import { isDatabaseUnavailable } from './database-faults';
 import { env } from './env';
 import { purgeExpired } from './maintenance';
 import { messageKeys } from './messages/crypto';
+import { startPushDelivery } from './notifications/delivery';
+import { vapidKeys } from './notifications/vapid';
 import { runDailyJobs } from './retention/daily';
 import { takeSnapshotIfDue } from './screening/snapshots';
 import { secrets } from './secrets';
@@ -32,6 +34,7 @@ export async function startServer(): Promise<void> {
     const e = env();
     secrets();
     messageKeys(); // a malformed MESSAGE_KEYS stops start-up here, not at the first message
+    vapidKeys(); // so do missing VAPID keys in production
     const db = database();
     await db.migrate();
     console.log(`Database ready (${db.kind}).`);
@@ -46,6 +49,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   answerDatabaseFaultsWith503();
+  startPushDelivery(); // Web Push: soon after each notify(), and every 30 s for what was missed
   setInterval(() => periodic().catch((err: unknown) => console.error('[periodic]', err instanceof Error ? err.message : err)), PURGE_EVERY_MS).unref();
 }
 

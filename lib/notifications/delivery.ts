@@ -1,5 +1,6 @@
 import 'server-only';
-import webpush, { WebPushError } from 'web-push';
+import webpush from 'web-push';
+import type { Executor } from '@/db/index';
 import {
   claimPendingPushes,
   dropSubscription,
@@ -27,8 +28,13 @@ function mostPressing(kinds: string[]): NotificationKind | null {
   return PRIORITY.find((k) => kinds.includes(k)) ?? null;
 }
 
-/** 404 and 410: the push service no longer knows the subscription (unsubscribed, expired). */
-const gone = (err: unknown) => err instanceof WebPushError && (err.statusCode === 404 || err.statusCode === 410);
+/** A push service's refusal: 404 and 410 mean it no longer knows the subscription. */
+class PushRefused extends Error {
+  constructor(readonly status: number) {
+    super(`push service answered ${status}`);
+  }
+}
+const gone = (err: unknown) => err instanceof PushRefused && (err.status === 404 || err.status === 410);
 
 /**
  * Sends the outbox: claims pending notifications (each claimed by exactly one sender, across
@@ -36,21 +42,21 @@ const gone = (err: unknown) => err instanceof WebPushError && (err.statusCode ==
  * service has dropped, or whose seal no longer opens, is deleted; any other failure is counted
  * and logged without the endpoint. Never throws for a push that failed.
  */
-export async function deliverPendingPushes(): Promise<DeliveryResult> {
+export async function deliverPendingPushes(db?: Executor): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, dropped: 0, failed: 0 };
   for (;;) {
-    const claimed = await claimPendingPushes();
+    const claimed = await claimPendingPushes(500, db);
     if (claimed.length === 0) return result;
     const kindsOf = new Map<string, string[]>();
     for (const c of claimed) kindsOf.set(c.userId, [...(kindsOf.get(c.userId) ?? []), c.kind]);
     const jobs: (() => Promise<void>)[] = [];
-    for (const row of await subscriptionsOf([...kindsOf.keys()])) {
+    for (const row of await subscriptionsOf([...kindsOf.keys()], db)) {
       const kind = mostPressing(kindsOf.get(row.userId) ?? []);
       if (!kind) continue;
       jobs.push(async () => {
         const sub = openSubscription(row);
         if (!sub) {
-          await dropSubscription(row.id);
+          await dropSubscription(row.id, db);
           result.dropped++;
           return;
         }
@@ -59,11 +65,11 @@ export async function deliverPendingPushes(): Promise<DeliveryResult> {
           result.sent++;
         } catch (err) {
           if (gone(err)) {
-            await dropSubscription(row.id);
+            await dropSubscription(row.id, db);
             result.dropped++;
           } else {
             result.failed++;
-            console.error(`[push] not delivered (${err instanceof WebPushError ? `status ${err.statusCode}` : 'no answer'})`);
+            console.error(`[push] not delivered (${err instanceof PushRefused ? `status ${err.status}` : 'no answer'})`);
           }
         }
       });
@@ -72,15 +78,27 @@ export async function deliverPendingPushes(): Promise<DeliveryResult> {
   }
 }
 
+/**
+ * RFC 8291 encryption and the VAPID signature by `web-push`; the request itself with fetch (the
+ * library's own sender speaks only https, the test push service plain http on loopback).
+ */
 async function sendPush(sub: { endpoint: string; keys: { p256dh: string; auth: string } }, kind: NotificationKind) {
   const vapid = vapidKeys();
-  await webpush.sendNotification(sub, pushPayload(kind), {
+  const request = webpush.generateRequestDetails(sub, pushPayload(kind), {
     vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
     TTL: pushTtl(kind),
     urgency: pushUrgency(kind),
     contentEncoding: 'aes128gcm',
-    timeout: SEND_TIMEOUT_MS,
   });
+  const response = await fetch(request.endpoint, {
+    method: request.method,
+    headers: request.headers as Record<string, string>,
+    body: request.body ? new Uint8Array(request.body) : null,
+    signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    redirect: 'error',
+  });
+  await response.body?.cancel();
+  if (!response.ok) throw new PushRefused(response.status);
 }
 
 // --- the timer: soon after a notify(), and every 30 s for what a kick missed ---
