@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/index';
 import { claimDailyJob, flushQueues, scheduleDailyJob } from '@/db/queries/daily-batch';
 import { vacuumAnalyze } from '@/db/queries/health';
+import { expireReports } from '@/db/queries/reports';
 import { crashPoint } from '@/lib/crash-point';
 import { env } from '@/lib/env';
 import { foldOldEncounters } from './fold';
@@ -19,7 +20,7 @@ export interface DailyRun {
 
 /**
  * Once a day: writes the previous days' queues in a shuffled batch, folds and deletes encounters
- * older than RETENTION_DAYS, all in one transaction with the day's claim (killed, it did nothing
+ * older than RETENTION_DAYS, deletes expired incident reports (keeping their counts), all in one transaction with the day's claim (killed, it did nothing
  * and the next timer tick runs it), then vacuums so the deleted rows leave the data files.
  * `force` (npm run purge) runs even if today's run is done; `includeToday` flushes today's queue too.
  */
@@ -30,6 +31,8 @@ export async function runDailyJobs(options: { force?: boolean; includeToday?: bo
     if (!(await claimDailyJob(JOB, options.force ?? false, tx))) return null;
     const batch = await flushQueues(tx, options.includeToday ?? false);
     await crashPoint('retention-half-done');
+    // Incident reports past their expiry day: counted by week, category and severity, then deleted.
+    await expireReports(tx);
     return { encounters: await foldOldEncounters(days, tx), ...batch };
   });
   if (run) await vacuumAnalyze();

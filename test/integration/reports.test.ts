@@ -6,6 +6,7 @@ import { expireReports } from '@/db/queries/reports';
 import { lookupWeeks, repeatIdentifiers, reportWeeks } from '@/db/queries/report-metrics';
 import { notifications, publicChangelog, reportExpiredCounts, reportIdentifiers, reports } from '@/db/schema';
 import { reportBoard } from '@/lib/reports/board';
+import { runDailyJobs } from '@/lib/retention/daily';
 import { lookupIdentifier } from '@/lib/reports/lookup';
 import { decideReport, reportReviewQueue } from '@/lib/reports/review';
 import { screenPseudonym } from '@/lib/reports/screen';
@@ -200,6 +201,15 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(cell(after, 'payment')).toBe(1);
     expect(await db().transaction((tx) => expireReports(tx))).toBe(0); // idempotent
     await withdrawReport(risky.withdrawalCode);
+
+    // The daily job does it: two runs at once, one claims the day.
+    const dangerous = await report(cid, { severity: 'dangerous', category: 'violence', occurredOn: ago(800).toISOString().slice(0, 10) }, ago(731));
+    const runs = await Promise.all([runDailyJobs({ force: true }), runDailyJobs({ force: true })]);
+    expect(runs.filter((r) => r !== null).length).toBeGreaterThanOrEqual(1);
+    expect(await db().$count(reports, eq(reports.id, dangerous.id))).toBe(0);
+    const weekOfDangerous = (await queryRows<{ w: string }>(db(), sql`select date_trunc('week', ${ago(731).toISOString().slice(0, 10)}::date)::date::text as w`))[0]!.w;
+    const [kept] = await db().select().from(reportExpiredCounts).where(eq(reportExpiredCounts.week, weekOfDangerous));
+    expect(kept).toMatchObject({ category: 'violence', severity: 'dangerous', reports: 1 });
   });
 
   it('metrics: repeat identifiers count distinct reporters, look-ups are counted per day without a person', async () => {
