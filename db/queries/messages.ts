@@ -2,6 +2,7 @@ import 'server-only';
 import { aliasedTable, and, asc, desc, eq, gt, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '../index';
 import { messages, users } from '../schema';
+import { notify, notifyAllSellers } from './notifications';
 
 export type NewMessage = typeof messages.$inferInsert;
 
@@ -14,6 +15,9 @@ export async function insertMessageWithinLimit(values: NewMessage, perDay: numbe
     await tx.select({ id: users.id }).from(users).where(eq(users.id, values.senderId)).for('update');
     if ((await countSentToday(values.senderId, tx)) >= perDay) return false;
     await tx.insert(messages).values(values);
+    // The notification centre and push, with the message: both or neither.
+    if (values.kind === 'warning') await notifyAllSellers(values.senderId, 'warning', tx);
+    else if (values.recipientId) await notify([values.recipientId], 'message', tx);
     return true;
   });
 }

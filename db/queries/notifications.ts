@@ -33,6 +33,13 @@ export async function notify(userIds: readonly string[], kind: NotificationKind,
   hook.__coopPushKick?.();
 }
 
+/** Every seller but one (a new warning on the board: everyone but its author), in one statement. */
+export async function notifyAllSellers(exceptUserId: string, kind: NotificationKind, db: Executor = getDb()): Promise<void> {
+  await db.execute(sql`
+    insert into notifications (user_id, kind) select id, ${kind} from users where role = 'seller' and id <> ${exceptUserId}`);
+  hook.__coopPushKick?.();
+}
+
 export async function unseenCount(userId: string, db: Executor = getDb()): Promise<number> {
   const [row] = await db
     .select({ n: count() })
