@@ -3,9 +3,9 @@ import { removeReport, reviewQueue, setAnnotation, setReportShown } from '@/db/q
 import type { Outcome } from '@/lib/accounts/errors';
 import { openReportBody, openReportText, sealReportText } from './crypto';
 import type { IdentifierKind } from './identifiers';
-import type { MarkReason, ReportCategory, ReportSeverity } from './rules';
+import { ANNOTATION_MAX, type MarkReason, type ReportCategory, type ReportSeverity } from './rules';
 
-export const ANNOTATION_MAX = 1000;
+export { ANNOTATION_MAX };
 
 export interface ReviewItem {
   id: string;

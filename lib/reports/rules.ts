@@ -13,6 +13,7 @@ export type MarkReason = (typeof MARK_REASONS)[number];
 
 export const REPORT_DESCRIPTION_MAX = 2000;
 export const MARK_NOTE_MAX = 500;
+export const ANNOTATION_MAX = 1000;
 /** How far back a report may date: older incidents would expire at once or soon after. */
 export const REPORT_MAX_AGE_DAYS = 365;
 

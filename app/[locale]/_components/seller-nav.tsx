@@ -17,6 +17,7 @@ export async function SellerNav({ userId }: { userId: string }) {
             {unread > 0 ? t('messagesUnread', { count: unread }) : t('messages')}
           </NavLink>
         </li>
+        <li><NavLink href="/seller/reports" className="px-2">{t('reports')}</NavLink></li>
         <li><WarningsNavLink label={t('warnings')} count={newWarnings} badge={t('newWarnings', { count: newWarnings })} /></li>
         <li><NavLink href="/guide/seller" className="px-2">{t('guide')}</NavLink></li>
       </ul>

@@ -4,9 +4,11 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { TARGETS } from '@/lib/metrics/assemble';
 import { weeklyMetrics } from '@/lib/metrics/dashboard';
+import { reportMetrics } from '@/lib/metrics/report-dashboard';
 import { weekSummary } from '@/lib/metrics/summary';
 import { MIN_PEOPLE } from '@/lib/metrics/suppress';
 import { MetricPanel, type MetricKey } from './_components/metric-panel';
+import { ReportMetricsPanel } from './_components/report-metrics-panel';
 import { SummaryCard } from './_components/summary-card';
 
 const PANELS: { metric: MetricKey; percent?: boolean; target?: number }[] = [
@@ -26,7 +28,7 @@ export default async function Dashboard({ params }: PageProps<'/[locale]/coordin
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   await requireRole('coordinator', '/coordinator');
-  const [t, weeks] = await Promise.all([getTranslations('Dashboard'), weeklyMetrics()]);
+  const [t, weeks, reports] = await Promise.all([getTranslations('Dashboard'), weeklyMetrics(), reportMetrics()]);
   const summary = weekSummary(weeks);
   return (
     <div className="space-y-4">
@@ -49,6 +51,7 @@ export default async function Dashboard({ params }: PageProps<'/[locale]/coordin
       {PANELS.map((p) => (
         <MetricPanel key={p.metric} weeks={weeks} {...p} />
       ))}
+      <ReportMetricsPanel weeks={reports.weeks} repeatIdentifiers={reports.repeatIdentifiers} />
     </div>
   );
 }

@@ -5,11 +5,11 @@ import { authorizeAction } from '@/lib/auth/guards';
 import { submitFeedback } from '@/lib/feedback';
 import { localise, localiseRefusal, notAFormState, refusedState, type FormState } from '@/lib/i18n/outcome';
 import { recordEncounter, rateBuyer } from '@/lib/screening/encounters';
-import { lookupBuyer, withWarnings, type LookupView } from '@/lib/screening/lookup';
+import { screenPseudonym, type ScreenView } from '@/lib/reports/screen';
 import { formText, isForm } from '@/lib/form-data';
 
 // Only async functions are exported from this file: every export of a 'use server' file is a callable action.
-export type LookupState = FormState<LookupView>;
+export type LookupState = FormState<ScreenView>;
 export type RecordState = FormState<{ code: string; expiresOn: string; rated: boolean; ratingRefused: string | null; buyer: string | null }>;
 
 const text = (form: FormData, name: string) => formText(form, name, 100);
@@ -19,9 +19,10 @@ export async function lookupAction(_prev: LookupState, form: FormData): Promise<
   if (!auth.ok) return refusedState(auth.formError);
   if (!isForm(form)) return notAFormState();
   const pseudonym = text(form, 'pseudonym').trim();
-  const outcome = await lookupBuyer(pseudonym);
+  const outcome = await screenPseudonym(pseudonym);
   if (!outcome.ok) return localiseRefusal(outcome, { pseudonym });
-  return { status: 'ok', ...(await withWarnings(pseudonym, outcome)) };
+  const { ok: _ok, ...view } = outcome;
+  return { status: 'ok', ...view };
 }
 
 export async function recordEncounterAction(_prev: RecordState, form: FormData): Promise<RecordState> {

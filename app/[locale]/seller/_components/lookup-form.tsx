@@ -6,6 +6,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { lookupAction, type LookupState } from '../actions';
 import { Field, FormError, SubmitButton } from '../../_components/form';
 import { ReputationCard } from './reputation-card';
+import { ReportMatches } from './report-matches';
 import { KeptForm } from '../../_components/kept-form';
 
 export function LookupForm({ initial }: { initial?: LookupState }) {
@@ -36,6 +37,7 @@ export function LookupForm({ initial }: { initial?: LookupState }) {
         </p>
       )}
       {state.status === 'ok' && state.found && <ReputationCard r={state.reputation} />}
+      {state.status === 'ok' && <ReportMatches reports={state.reports} />}
       {state.status === 'ok' && !state.found && (
         <section role="status" className="space-y-2 rounded-md border border-stone-300 bg-white p-4">
           <p className="font-medium">{t('unknown', { pseudonym: state.pseudonym })}</p>

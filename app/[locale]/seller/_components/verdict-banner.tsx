@@ -22,8 +22,10 @@ export function VerdictBanner({ v }: { v: Verdict }) {
       lines.push(t('warnings.flags', { unsafeSellers: v.unsafeSellers, sellers: v.sellers, date }));
     }
     if (v.boardWarnings > 0) lines.push(t('warnings.board', { count: v.boardWarnings }));
+    if (v.reports?.serious) lines.push(t('warnings.reports', { count: v.reports.serious }));
   } else if (v.state === 'caution') {
-    lines.push(t('caution.body', { unreliableSellers: v.unreliableSellers, sellers: v.sellers }));
+    if (v.unreliableSellers > 0 || !v.reports) lines.push(t('caution.body', { unreliableSellers: v.unreliableSellers, sellers: v.sellers }));
+    if (v.reports?.minor) lines.push(t('caution.reports', { count: v.reports.minor }));
   } else if (v.state === 'clear') {
     lines.push(t('clear.body', { ratings: v.ratings, sellers: v.sellers }));
   } else {
