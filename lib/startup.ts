@@ -4,6 +4,7 @@ import { vacuumAnalyze } from '@/db/queries/health';
 import { DEMO_PASSWORD, seedDemoData } from '@/db/seed';
 import { isDatabaseUnavailable } from './database-faults';
 import { env } from './env';
+import { governanceJobs } from './governance/jobs';
 import { purgeExpired } from './maintenance';
 import { messageKeys } from './messages/crypto';
 import { startPushDelivery } from './notifications/delivery';
@@ -24,9 +25,12 @@ const PURGE_EVERY_MS = 10 * 60 * 1000;
 async function periodic() {
   const now = new Date();
   const { messages } = await purgeExpired(now);
+  // Votes first: a change accepted today is in force from this snapshot if it is due. Deleted
+  // ballots should not wait in the data files either.
+  const { tallied } = await governanceJobs();
   const snapshot = await takeSnapshotIfDue(now);
   const daily = await runDailyJobs();
-  if (!daily && (messages > 0 || snapshot)) await vacuumAnalyze();
+  if (!daily && (messages > 0 || snapshot || tallied > 0)) await vacuumAnalyze();
 }
 
 export async function startServer(): Promise<void> {

@@ -28,8 +28,22 @@ export async function appendChangelog(entry: ChangelogKind, body: Record<string,
     let head = await lockAndSealPending(tx);
     const [today] = await queryRows<{ day: string }>(tx, sql`select current_date::text as day`);
     head = seal(head, { changedOn: today!.day, entry, body });
-    await tx.insert(publicChangelog).values({ ...head });
+    await tx.insert(publicChangelog).values({ ...head, entry });
     return head;
+  });
+}
+
+/**
+ * Appends unless an entry of this kind whose body contains `key` exists (checked under the lock,
+ * so several processes starting the same release log it once). True when it appended.
+ */
+export async function appendOnce(entry: ChangelogKind, body: Record<string, unknown>, key: Record<string, unknown>, db: Executor = getDb()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await lockAndSealPending(tx);
+    const [seen] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from public_changelog where entry = ${entry} and body @> ${JSON.stringify(key)}::jsonb`);
+    if (Number(seen!.n) > 0) return false;
+    await appendChangelog(entry, body, tx);
+    return true;
   });
 }
 
