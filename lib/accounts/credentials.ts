@@ -87,7 +87,7 @@ export async function recoverAccount(pseudonym: string, code: string, newPasswor
  * Re-checks the password of a signed-in person before a sensitive change, under a throttle of
  * its own (only she, signed in, can spend it).
  */
-async function confirmPassword(account: Account, password: string): Promise<Outcome> {
+export async function confirmPassword(account: Account, password: string): Promise<Outcome> {
   const key = pseudonymKey(account.pseudonym);
   const result = await checkUnderThrottle(pseudonymHash('confirm', key), key, (user) => verifySecret(user.passwordHash, password), () => verifyAgainstNothing(password));
   if (result.ok && result.account.id === account.id) return { ok: true };
