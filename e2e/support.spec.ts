@@ -72,7 +72,7 @@ test('a coordinator edits the English text with a preview, unsafe Markdown stays
   const english = page.getByRole('region', { name: t.language.en });
   const area = english.getByLabel(t.text);
   await expect(area).toHaveValue(/legal adviser/);
-  const text = '# Our help line\n- **Ring** [the office](tel:+4930123)\n- <script>window.pwned=1</script> [bad](javascript:alert(1))';
+  const text = '# Our help line\n- **Ring** [the office](tel:+4930123)\n- <script>window.pwned=1</script> [bad](javascript:alert%281%29)';
   await area.fill(text);
   const preview = english.getByRole('region', { name: t.preview });
   await expect(preview.getByRole('heading', { name: 'Our help line' })).toBeVisible();
