@@ -33,3 +33,31 @@ export const messageBody = z.discriminatedUnion(
   ],
   { error: 'invalid' },
 );
+
+// A browser's PushSubscription.toJSON(), exactly (endpoint, expirationTime, keys.p256dh, keys.auth).
+const pushSubscription = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/, error: 'invalid' }).max(2048, 'invalid'),
+    expirationTime: z.number('invalid').nullable().optional(),
+    keys: z
+      .object({
+        // An uncompressed P-256 point (65 bytes) and a 16-byte secret, base64url.
+        p256dh: z.string('invalid').regex(/^[A-Za-z0-9_-]{86,88}={0,2}$/, 'invalid'),
+        auth: z.string('invalid').regex(/^[A-Za-z0-9_-]{21,24}={0,2}$/, 'invalid'),
+      }, 'invalid')
+      .strict(),
+  }, 'invalid')
+  .strict();
+
+export type PushSubscriptionBody = z.infer<typeof pushSubscription>;
+
+/** Turn push on for this device, off, or ask whether it is on (by the device's endpoint). */
+export const pushBody = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('subscribe'), subscription: pushSubscription }).strict(),
+    z.object({ action: z.literal('unsubscribe'), endpoint: pushSubscription.shape.endpoint }).strict(),
+    z.object({ action: z.literal('status'), endpoint: pushSubscription.shape.endpoint }).strict(),
+  ],
+  { error: 'invalid' },
+);

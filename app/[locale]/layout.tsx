@@ -4,6 +4,7 @@ import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { GuidesNav } from './_components/guides-nav';
+import { ServiceWorker } from './_components/service-worker';
 import { SiteHeader } from './_components/site-header';
 import '../globals.css';
 
@@ -19,10 +20,12 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
     description: t('Metadata.description'),
     // Nothing here is for search engines.
     robots: { index: false, follow: false },
+    // Installable from the home screen on iOS too (16.4+: the only place iPhones receive push).
+    appleWebApp: { capable: true, title: t('Common.appName'), statusBarStyle: 'default' },
   };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#5b21b6' };
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const { locale } = await params;
@@ -37,6 +40,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {t('skipToContent')}
           </a>
+          <ServiceWorker />
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-3xl px-4 py-6">
             {children}

@@ -6,14 +6,17 @@
 export const API_ROUTES: Record<string, readonly string[]> = {
   '/api/account/export': ['GET'],
   '/api/buyer/[pseudonym]/reputation': ['GET'],
+  '/api/changelog': ['GET'],
   '/api/codes/generate': ['POST'],
   '/api/codes/history': ['GET'],
   '/api/coordinator/metrics.csv': ['GET'],
   '/api/health': ['GET'],
   '/api/messages': ['GET', 'POST'],
+  '/api/push/subscription': ['POST'],
   '/api/ratings/submit': ['POST'],
   '/api/ratings/submit_rating': ['POST'],
   '/api/ratings/verify_code': ['POST'],
+  '/api/reports/lookup': ['POST'],
   '/api/seller/[pseudonym]/profile': ['GET', 'OPTIONS'],
 };
 

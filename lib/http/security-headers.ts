@@ -15,6 +15,9 @@ export function contentSecurityPolicy(nonce?: string): string {
     "img-src 'self' blob: data:",
     "font-src 'self'",
     `connect-src 'self'${isDev ? ' ws:' : ''}`,
+    // The service worker (public/sw.js) and the manifest, from our origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,6 +1,5 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import {
   deleteSubscriptionByEndpoint,
   isSubscribed,
@@ -10,22 +9,10 @@ import {
 import { open, seal } from '@/lib/crypto';
 import { keyedHash, purposeKey } from '@/lib/keys';
 
-/** What a browser's PushSubscription.toJSON() gives, and nothing else (strict). */
-export const subscriptionSchema = z
-  .object({
-    endpoint: z.url({ protocol: /^https?$/ }).max(2048),
-    expirationTime: z.number().nullable().optional(),
-    keys: z
-      .object({
-        // An uncompressed P-256 point (65 bytes) and a 16-byte secret, base64url.
-        p256dh: z.string().regex(/^[A-Za-z0-9_-]{86,88}={0,2}$/),
-        auth: z.string().regex(/^[A-Za-z0-9_-]{21,24}={0,2}$/),
-      })
-      .strict(),
-  })
-  .strict();
+import type { PushSubscriptionBody } from '@/lib/api-bodies';
 
-export type PushSubscriptionJson = z.infer<typeof subscriptionSchema>;
+/** What a browser's PushSubscription.toJSON() gives (lib/api-bodies.ts checks it strictly). */
+export type PushSubscriptionJson = PushSubscriptionBody;
 
 export interface DeviceSubscription {
   endpoint: string;

@@ -8,6 +8,7 @@ import { LocaleSwitcher } from './locale-switcher';
 import { SignOutButton } from './sign-out-button';
 import { CoordinatorNav } from './coordinator-nav';
 import { SellerNav } from './seller-nav';
+import { NotificationsLink } from './notifications-link';
 import { QuickExit } from './quick-exit';
 import type { Locale } from '@/lib/i18n/routing';
 
@@ -29,6 +30,7 @@ export async function SiteHeader() {
           <NavLink href="/support">{t('support')}</NavLink>
           {user === undefined ? null : user ? (
             <>
+              <NotificationsLink userId={user.id} />
               <NavLink href="/account">{t('account', { pseudonym: user.pseudonym })}</NavLink>
               <form action={signOutAction}>
                 <SignOutButton label={t('signOut')} />

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { endAllSessions, endSession } from '@/db/queries/sessions';
 import { changePassword, deleteAccount, regenerateRecoveryCodes } from '@/lib/accounts/credentials';
 import { signOut } from '@/lib/auth/auth';
+import { dropThisDevicePush } from '@/lib/notifications/push-cookie';
 import { authorizeAction } from '@/lib/auth/guards';
 import { redirect } from '@/lib/i18n/navigation';
 import { localise, notAFormState, refusedState, type FormState } from '@/lib/i18n/outcome';
@@ -44,6 +45,7 @@ export async function endSessionAction(form: FormData): Promise<void> {
   if (!id.success) return;
   await endSession(auth.user.id, id.data);
   if (id.data === auth.user.sessionId) {
+    await dropThisDevicePush(auth.user.id);
     await signOut({ redirect: false });
     redirect({ href: '/sign-in', locale: await getLocale() });
   }
