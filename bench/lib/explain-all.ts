@@ -3,6 +3,7 @@ import { createDatabase, queryRows, targetFromEnv } from '@/db/client';
 import { useDatabase as installDatabase } from '@/db/index';
 import { vacuumAnalyze } from '@/db/queries/health';
 import { env } from '@/lib/env';
+import { lookupIdentifier } from '@/lib/reports/lookup';
 import { lookupBuyer } from '@/lib/screening/lookup';
 import { publicSellerProfile } from '@/lib/screening/profile';
 import { takeSnapshotNow } from '@/lib/screening/snapshots';
@@ -12,7 +13,8 @@ import { explain, queryRecorder } from './plans';
 /**
  * Opens the benchmark database with a query recorder, times the weekly snapshot job over all of
  * it, and EXPLAINs (ANALYZE, BUFFERS) the queries that the job, the look-up (of a buyer with one
- * rating and of the most-rated buyer: the same rows either way) and the profile actually sent.
+ * rating and of the most-rated buyer: the same rows either way), the look-up by phone number and the
+ * profile actually sent.
  */
 export async function explainAll() {
   const recorder = queryRecorder();
@@ -45,6 +47,9 @@ export async function explainAll() {
     const { queries } = await recorder.capture(() => lookupBuyer(key!));
     plans.push(...(await explain(database, `look-up, buyer with ${label} (${key})`, queries)));
   }
+  // Incident reports: a look-up by phone number reads the hash index (a constant number of rows).
+  const byPhone = await recorder.capture(() => lookupIdentifier({ kind: 'phone', value: '+49 151 23456789' }));
+  plans.push(...(await explain(database, 'look-up by phone number (incident reports)', byPhone.queries)));
   const profile = await recorder.capture(() => publicSellerProfile(sellerName(1)));
   plans.push(...(await explain(database, 'seller profile', profile.queries)));
   plans.push(...(await explain(database, 'snapshot job', snapshot.queries)));

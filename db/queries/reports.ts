@@ -47,8 +47,8 @@ const shown = {
   ciphertext: reports.ciphertext,
 };
 
-/** Live reports naming this identifier hash, newest first. */
-export async function reportsMatching(hash: string, db: Executor = getDb()) {
+/** Live reports naming this identifier hash, newest first (the query itself: the benchmark and a test EXPLAIN it). */
+export function matchingQuery(hash: string, db: Executor = getDb()) {
   return db
     .selectDistinct(shown)
     .from(reportIdentifiers)
@@ -57,6 +57,10 @@ export async function reportsMatching(hash: string, db: Executor = getDb()) {
     .where(and(eq(reportIdentifiers.hash, hash), liveReport))
     .orderBy(desc(reports.occurredOn), desc(reports.createdOn), reports.id)
     .limit(MATCHES_MAX);
+}
+
+export async function reportsMatching(hash: string, db: Executor = getDb()) {
+  return matchingQuery(hash, db);
 }
 
 /** Every live report, newest first (the sellers' board). */
