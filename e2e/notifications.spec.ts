@@ -1,0 +1,141 @@
+import { expect, test, type Page } from '@playwright/test';
+import { messages } from './accounts';
+import { expectNoHorizontalOverflow, newSeller } from './people';
+import { expectAxeClean, expectTapSize, fill } from './phone-checks';
+
+const SUMMARY = {
+  de: { none: 'Nichts Neues.', one: '1 neue Mitteilung.' },
+  en: { none: 'Nothing new.', one: '1 new notification.' },
+};
+
+async function postWarning(page: Page, locale: 'de' | 'en', body: string) {
+  const t = messages[locale];
+  await page.goto(`/${locale}/seller/warnings`);
+  await page.getByLabel(t.Messages.warningBody, { exact: true }).fill(body);
+  await page.getByRole('button', { name: t.Messages.post }).click();
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(t.Messages.sent);
+}
+
+for (const locale of ['de', 'en'] as const) {
+  const t = messages[locale];
+  const header = (page: Page) => page.getByRole('navigation', { name: t.Common.mainNav });
+
+  test(`${locale}, 360 px: a new warning shows as a badge and in the centre; marking seen clears it`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const a = await newSeller(browser, locale);
+    const b = await newSeller(browser, locale, true);
+
+    await b.page.goto(`/${locale}/notifications`);
+    await expect(b.page.getByRole('heading', { level: 1, name: t.Notifications.title })).toBeVisible();
+    await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
+    await expect(header(b.page).getByRole('link', { name: t.Notifications.nav, exact: true })).toBeVisible();
+
+    await postWarning(a.page, locale, `Notification test (${locale})`);
+    // The author is not told about her own warning.
+    await a.page.goto(`/${locale}/notifications`);
+    await expect(a.page.getByText(SUMMARY[locale].none)).toBeVisible();
+
+    await b.page.goto(`/${locale}/seller`);
+    const badge = header(b.page).getByRole('link', { name: `${t.Notifications.nav} ${fill(t.Notifications.navUnseen, { count: 1 })}` });
+    await expect(badge).toBeVisible();
+    await expectTapSize(badge);
+    await badge.click();
+    await expect(b.page).toHaveURL(new RegExp(`/${locale}/notifications$`));
+    await expect(b.page.getByText(SUMMARY[locale].one)).toBeVisible();
+    const list = b.page.getByRole('list', { name: t.Notifications.listLabel });
+    const item = list.getByRole('listitem');
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText(t.Notifications.kind.warning);
+    await expect(item).toContainText(t.Notifications.new);
+    // Words only: no pseudonym, no text of the warning.
+    await expect(item).not.toContainText(a.pseudonym);
+    await expect(item).not.toContainText('Notification test');
+    await expectNoHorizontalOverflow(b.page);
+    await expectAxeClean(b.page);
+
+    const markSeen = b.page.getByRole('button', { name: t.Notifications.markAllSeen });
+    await expectTapSize(markSeen);
+    await markSeen.click();
+    await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
+    await expect(item).not.toContainText(t.Notifications.new);
+    await expect(header(b.page).getByRole('link', { name: t.Notifications.nav, exact: true })).toBeVisible();
+    // The push section says where this browser stands (headless Chromium: push available, off).
+    await expect(b.page.getByRole('heading', { name: t.Notifications.pushTitle })).toBeVisible();
+    await expect(b.page.getByRole('status').filter({ hasText: t.Notifications.pushIsOff })).toBeVisible();
+    await expect(b.page.getByRole('button', { name: t.Notifications.pushTurnOn })).toBeVisible();
+
+    await list.getByRole('link', { name: t.Notifications.kind.warning }).click();
+    await expect(b.page).toHaveURL(new RegExp(`/${locale}/seller/warnings$`));
+  });
+}
+
+test("360 px: the service worker caches only the app shell, never a signed-in person's page or an API answer", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { page, pseudonym } = await newSeller(browser, 'en', true);
+  await page.goto('/en/notifications');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // Controlled from the next load on: visit personal pages and the API through the worker.
+  for (const path of ['/en/seller', '/en/notifications', '/en/seller/messages', '/en/account', '/en/seller/warnings']) {
+    await page.goto(path);
+    await expect(page.getByRole('main')).toBeVisible();
+  }
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const api = await page.evaluate(() => fetch('/api/messages').then((r) => r.status));
+  expect(api).toBe(200);
+
+  const cached = await page.evaluate(async () => {
+    const out: { url: string; type: string; body: string }[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        const type = response?.headers.get('content-type') ?? '';
+        out.push({ url: new URL(request.url).pathname, type, body: type.startsWith('image/') ? '' : ((await response?.text()) ?? '') });
+      }
+    }
+    return out;
+  });
+  const urls = cached.map((c) => c.url);
+  // The shell is there: the offline page, the icons and the build's scripts.
+  expect(urls).toContain('/offline.html');
+  expect(urls).toContain('/icon-192.png');
+  expect(urls.some((u) => u.startsWith('/_next/static/'))).toBe(true);
+  for (const entry of cached) {
+    expect(entry.url.startsWith('/_next/static/') || ['/offline.html', '/icon-192.png', '/icon-512.png', '/icon-maskable-512.png'].includes(entry.url), entry.url).toBe(true);
+    expect(entry.url.startsWith('/api'), entry.url).toBe(false);
+    if (entry.type.includes('text/html')) expect(entry.url).toBe('/offline.html');
+    expect(entry.body.includes(pseudonym), entry.url).toBe(false);
+  }
+
+  // Offline, a page is the neutral offline page (no stored copy of hers).
+  await page.context().setOffline(true);
+  await page.goto('/en/account').catch(() => undefined);
+  await expect(page.getByRole('heading', { name: 'No connection' })).toBeVisible();
+  await expect(page.getByText(pseudonym)).toHaveCount(0);
+  await page.context().setOffline(false);
+});
+
+test('the app installs: manifest, icons, worker script, and a CSP that allows our own worker only', async ({ request }) => {
+  const manifest = await request.get('/manifest.webmanifest');
+  expect(manifest.status()).toBe(200);
+  const body = (await manifest.json()) as { name: string; display: string; start_url: string; icons: { src: string; sizes: string; purpose: string }[] };
+  expect(body.name).toBe(messages.de.Common.appName);
+  expect(body.display).toBe('standalone');
+  expect(body.start_url).toBe('/');
+  expect(body.icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of body.icons) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+  }
+  const sw = await request.get('/sw.js');
+  expect(sw.status()).toBe(200);
+  expect(sw.headers()['content-type']).toContain('javascript');
+  const page = await request.get('/en');
+  const csp = page.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("worker-src 'self'");
+  expect(csp).toContain("manifest-src 'self'");
+  const html = await page.text();
+  expect(html).toContain('rel="manifest" href="/manifest.webmanifest"');
+  expect(html).toMatch(/name="(apple-)?mobile-web-app-capable" content="yes"/);
+});
