@@ -7,8 +7,9 @@ import { purgeOldAttempts } from '@/db/queries/redeem-attempts';
 import { purgeExpiredSessions } from '@/db/queries/sessions';
 import { purgeStaleThrottles } from '@/db/queries/throttle';
 import { purgeMessages } from './messages/maintenance';
+import { purgeSafety } from './safety/escalation';
 
-/** Deletes what has expired (not just hides it): messages, sessions, limits' records, code values, feedback notes. */
+/** Deletes what has expired (not just hides it): messages, sessions, limits' records, code values, feedback notes, check-ins, alarms. */
 export async function purgeExpired(now = new Date()): Promise<{ messages: number }> {
   const messages = await purgeMessages(now);
   await purgeExpiredSessions(now);
@@ -18,5 +19,6 @@ export async function purgeExpired(now = new Date()): Promise<{ messages: number
   await forgetExpiredCodes();
   await eraseExpiredNotes();
   await purgeOldNotifications();
+  await purgeSafety(now); // check-ins, notes, alarms and positions, a day after they ended
   return { messages };
 }

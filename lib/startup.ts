@@ -10,6 +10,7 @@ import { messageKeys } from './messages/crypto';
 import { startPushDelivery } from './notifications/delivery';
 import { vapidKeys } from './notifications/vapid';
 import { runDailyJobs } from './retention/daily';
+import { startEscalationTimer } from './safety/escalation';
 import { takeSnapshotIfDue } from './screening/snapshots';
 import { secrets } from './secrets';
 import { answerDatabaseFaultsWith503 } from './unavailable-status';
@@ -54,6 +55,7 @@ export async function startServer(): Promise<void> {
   }
   answerDatabaseFaultsWith503();
   startPushDelivery(); // Web Push: soon after each notify(), and every 30 s for what was missed
+  startEscalationTimer(); // check-in and alarm alerts: every 30 s, each step claimed once across processes
   setInterval(() => periodic().catch((err: unknown) => console.error('[periodic]', err instanceof Error ? err.message : err)), PURGE_EVERY_MS).unref();
 }
 

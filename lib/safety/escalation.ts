@@ -42,3 +42,24 @@ export async function purgeSafety(now = new Date(), db: Db = getDb()): Promise<n
   const { endedBefore, unendedBefore } = purgeCutoffs(now);
   return (await purgeAlarms(endedBefore, unendedBefore, db)) + (await purgeCheckins(endedBefore, unendedBefore, db));
 }
+
+let ticking = false;
+
+/**
+ * The server's timer for alerts: a tick every 30 s (a tick still running is not overlapped). Errors
+ * are logged as one line without values: never a note, a position or who is involved.
+ */
+export function startEscalationTimer(): void {
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      await escalationTick();
+    } catch (err) {
+      console.error('[escalation]', err instanceof Error ? err.message : 'failed');
+    } finally {
+      ticking = false;
+    }
+  };
+  setInterval(() => void tick(), TICK_MS).unref();
+}
