@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { messages } from './accounts';
+import { messages, signIn, signOut } from './accounts';
 import { expectNoHorizontalOverflow, newSeller } from './people';
 import { expectAxeClean, expectTapSize, fill } from './phone-checks';
 
@@ -138,4 +138,51 @@ test('the app installs: manifest, icons, worker script, and a CSP that allows ou
   const html = await page.text();
   expect(html).toContain('rel="manifest" href="/manifest.webmanifest"');
   expect(html).toMatch(/name="(apple-)?mobile-web-app-capable" content="yes"/);
+});
+
+test('the push subscription API: any signed-in role, strict body, same origin; signing out on the device drops its subscription only', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { page, pseudonym } = await newSeller(browser, 'en', true);
+  const api = page.request;
+  const keys = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
+  const phone = { endpoint: 'https://push.example/phone-of-e2e', expirationTime: null, keys };
+  const laptop = { endpoint: 'https://push.example/laptop-of-e2e', expirationTime: null, keys };
+  const status = async (endpoint: string, request = api) =>
+    (await (await request.post('/api/push/subscription', { data: { action: 'status', endpoint } })).json()) as { subscribed: boolean };
+
+  // A second browser of hers subscribes the "laptop".
+  const laptopContext = await browser.newContext();
+  const laptopPage = await laptopContext.newPage();
+  await signIn(laptopPage, 'en', pseudonym);
+  await expect(laptopPage).toHaveURL(/\/en\/seller$/);
+  expect((await laptopPage.request.post('/api/push/subscription', { data: { action: 'subscribe', subscription: laptop } })).status()).toBe(201);
+
+  const created = await api.post('/api/push/subscription', { data: { action: 'subscribe', subscription: phone } });
+  expect(created.status()).toBe(201);
+  expect(await created.json()).toEqual({ subscribed: true });
+  expect(await status(phone.endpoint)).toEqual({ subscribed: true });
+  expect(await status(laptop.endpoint)).toEqual({ subscribed: true });
+
+  const extra = await api.post('/api/push/subscription', { data: { action: 'subscribe', subscription: { ...phone, userId: 'someone' } } });
+  expect(extra.status()).toBe(400);
+  const notUrl = await api.post('/api/push/subscription', { data: { action: 'status', endpoint: 'javascript:alert(1)' } });
+  expect(notUrl.status()).toBe(400);
+  const crossOrigin = await api.post('/api/push/subscription', { data: { action: 'status', endpoint: phone.endpoint }, headers: { Origin: 'https://evil.example' } });
+  expect(crossOrigin.status()).toBe(403);
+  const signedOut = await (await browser.newContext()).request.post(`${new URL(page.url()).origin}/api/push/subscription`, {
+    data: { action: 'status', endpoint: phone.endpoint },
+  });
+  expect(signedOut.status()).toBe(401);
+
+  // Signing out on the phone drops the phone's subscription, not the laptop's.
+  await signOut(page, 'en');
+  await signIn(page, 'en', pseudonym);
+  await expect(page).toHaveURL(/\/en\/seller$/);
+  expect(await status(phone.endpoint)).toEqual({ subscribed: false });
+  expect(await status(laptop.endpoint, laptopPage.request)).toEqual({ subscribed: true });
+  // Turning it off by hand works too.
+  const off = await laptopPage.request.post('/api/push/subscription', { data: { action: 'unsubscribe', endpoint: laptop.endpoint } });
+  expect(await off.json()).toEqual({ subscribed: false });
+  expect(await status(laptop.endpoint, laptopPage.request)).toEqual({ subscribed: false });
+  await laptopContext.close();
 });
