@@ -2,7 +2,7 @@ import 'server-only';
 import { createECDH } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env, EnvError } from '@/lib/env';
+import { env, EnvError, type Env } from '@/lib/env';
 
 export interface VapidKeys {
   publicKey: string;
@@ -24,8 +24,7 @@ export function generateVapidKeys(): { publicKey: string; privateKey: string } {
  * production. In development and tests, generated once and kept in DATA_DIR/secrets.json beside
  * the other local secrets (a new pair would orphan every device's subscription).
  */
-export function loadVapidKeys(): VapidKeys {
-  const e = env();
+export function loadVapidKeys(e: Env = env()): VapidKeys {
   const complete = e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && (e.VAPID_SUBJECT || e.NODE_ENV !== 'production');
   if (complete && e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY) {
     return { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT ?? DEV_SUBJECT };
@@ -43,6 +42,7 @@ export function loadVapidKeys(): VapidKeys {
   const pair = generateVapidKeys();
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, JSON.stringify({ ...stored, vapidPublicKey: pair.publicKey, vapidPrivateKey: pair.privateKey }, null, 2), { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
   return { ...pair, subject: e.VAPID_SUBJECT ?? DEV_SUBJECT };
 }
 
