@@ -13,6 +13,7 @@ import { auditPages, type PageAudit } from './lib/lighthouse';
 import { firstLoadJs, type PageWeight } from './lib/page-weight';
 import { explainAll } from './lib/explain-all';
 import { machine, markdown, writeResults, type Row } from './lib/report';
+import { sampleResident } from './lib/resident';
 import { startProcess, type Running } from './lib/server';
 import { sessionCookies } from './lib/sessions';
 import { benchEnvironment, integerOptions } from './lib/setup';
@@ -60,10 +61,14 @@ async function main() {
   const floor = await startProcess('node', ['bench/floor.mjs'], dbEnv, o.port + 1, '/health');
   const floorResult = await measure((url, s) => lookupLoad(url, dataset.buyers, sellerCookies, s, o.connections), floor.url).finally(() => floor.stop());
 
+  // The plain seed-design server (Flask + psycopg2 + numpy under gunicorn), where it can run.
+  const seedDesign = where.database === 'postgres' && hasSeedDesignStack() ? await measureSeedDesign(measure, dataset.buyers, sellerCookies, o) : undefined;
+
   console.log('Production build…');
   // --cpu-profile: the server writes a V8 CPU profile on exit (open it in Chrome DevTools).
   const app = await startApp(dbEnv, keys, o.port, o.flags['cpu-profile'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/profiles')}`] : []);
   let health: LoadResult, lookup: LoadResult, profile: LoadResult, write: Awaited<ReturnType<typeof writeLoad>>;
+  const memory = sampleResident(app.pid);
   const pages: Record<string, PageWeight> = {};
   let audits: Record<string, PageAudit> = {};
   try {
@@ -90,6 +95,7 @@ async function main() {
   } finally {
     await app.stop();
   }
+  const resident = memory.stop();
 
   const reopened = createDatabase(targetFromEnv(env()));
   installDatabase(reopened);
@@ -103,6 +109,9 @@ async function main() {
     { name: 'reference: GET /api/health (Next.js route handler + select 1)', ...health, vsFloor: health.requestsPerSecond / floorResult.requestsPerSecond },
     { name: 'GET /api/buyer/:pseudonym/reputation (seller session)', ...lookup, vsFloor: lookup.requestsPerSecond / floorResult.requestsPerSecond },
     { name: 'GET /api/seller/:pseudonym/profile', ...profile, vsFloor: profile.requestsPerSecond / floorResult.requestsPerSecond },
+    ...(seedDesign
+      ? [{ name: 'seed design: Flask + psycopg2 + numpy, gunicorn 2 processes × 4 threads, every rating read', ...seedDesign, vsFloor: seedDesign.requestsPerSecond / floorResult.requestsPerSecond }]
+      : []),
     { name: `write path: generate → redeem → rate (${o.writes} encounters, 3 requests each)`, ...write.load },
     { name: `snapshot job: ${dataset.sellers} sellers, ${dataset.buyers} buyers, ${dataset.ratings} ratings`, seconds: snapshotSeconds, errors: 0 },
   ];
@@ -110,6 +119,12 @@ async function main() {
   for (const p of plans) console.log(`\n-- ${p.name}\n${p.query}\n${p.plan}`);
   console.log(`\n${table}\n`);
   console.log('Write path bookkeeping:', JSON.stringify(verified));
+  const ratios = {
+    lookupVsSeedDesign: seedDesign ? round2(lookup.requestsPerSecond / seedDesign.requestsPerSecond) : null,
+    lookupP99VsFloor: round2(lookup.p99 / Math.max(1, floorResult.p99)),
+    ...resident,
+  };
+  console.log('Look-up against the seed design (goal ≥ 1.5), p99 against the floor (goal ≤ 3), peak resident MB per process (goal ≤ 256):', JSON.stringify(ratios));
   const results = {
     date: new Date().toISOString().slice(0, 10),
     machine: { ...machine(`${where.database}: ${version}`), loadAverageAtStart: loadAtStart },
@@ -117,6 +132,7 @@ async function main() {
     dataset,
     results: rows,
     writeVerification: verified,
+    ratios,
     pages,
     lighthouse: audits,
     plans: plans.map(({ name, plan, seqScanOnRatings }) => ({ name, seqScanOnRatings, plan })),
@@ -131,6 +147,33 @@ async function main() {
     console.error(`\nFAILED:\n${failures.join('\n')}`);
     process.exitCode = 1;
   }
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function hasSeedDesignStack() {
+  const check = spawnSync('/usr/bin/python3', ['-c', 'import flask, numpy, psycopg2, gunicorn'], { stdio: 'ignore' });
+  if (check.status === 0) return true;
+  console.log('Seed-design comparison skipped: apt-get install python3-flask python3-numpy python3-psycopg2 gunicorn');
+  return false;
+}
+
+async function measureSeedDesign(
+  measure: (run: (url: string, seconds: number) => Promise<LoadResult>, url: string) => Promise<LoadResult>,
+  buyers: number,
+  cookies: string[],
+  o: { port: number; connections: number },
+) {
+  console.log('Seed-design server…');
+  const port = o.port + 2;
+  const server = await startProcess(
+    '/usr/bin/python3',
+    ['-m', 'gunicorn', '-w', '2', '--threads', '4', '-b', `127.0.0.1:${port}`, '--chdir', path.resolve('bench'), 'seed_design:app'],
+    { DATABASE_URL: process.env.DATABASE_URL },
+    port,
+    '/health',
+  );
+  return measure((url, s) => lookupLoad(url, buyers, cookies, s, o.connections), server.url).finally(() => server.stop());
 }
 
 function ensureBuild() {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 
 export interface Running {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -20,7 +21,7 @@ export async function startProcess(command: string, args: string[], env: Record<
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited (${child.exitCode}):\n${output}`);
     try {
-      if ((await fetch(url + readyPath)).status === 200) return { url, stop: () => stop(child) };
+      if ((await fetch(url + readyPath)).status === 200) return { url, pid: child.pid!, stop: () => stop(child) };
     } catch {
       // not listening yet
     }
