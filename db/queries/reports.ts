@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows } from '../client';
+import { appendChangelog } from './changelog';
 import { getDb, type Executor } from '../index';
-import { publicChangelog, reportIdentifiers, reportMarks, reportRegions, reports, sellerAlertRegions, users } from '../schema';
+import { reportIdentifiers, reportMarks, reportRegions, reports, sellerAlertRegions, users } from '../schema';
 
 export type NewReport = typeof reports.$inferInsert;
 export type NewReportIdentifier = Omit<typeof reportIdentifiers.$inferInsert, 'reportId'>;
@@ -151,9 +152,9 @@ export async function removeReport(reportId: string, db: Executor = getDb()): Pr
   });
 }
 
-/** The public changelog's line for a removed report: a date and what happened, never which report. */
+/** The public changelog's line for a removed report, sealed into its hash chain: a date and what happened, never which report. */
 export async function recordReportRemoval(db: Executor): Promise<void> {
-  await db.insert(publicChangelog).values({ entry: 'report_removed' });
+  await appendChangelog('report_removed', {}, db);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { addRegion, listRegions, setAlertRegions } from '@/db/queries/report-regions';
@@ -170,6 +170,10 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(await decideReport(made.id, 'remove')).toEqual({ ok: true });
     expect(await decideReport(made.id, 'remove')).toEqual({ ok: false, formError: 'reportUnknown' });
     expect(await db().$count(publicChangelog, eq(publicChangelog.entry, 'report_removed'))).toBe(changelogBefore + 1);
+    // Chained like every entry, and naming nothing: no report, reporter, identifier or reason.
+    const [line] = await db().select().from(publicChangelog).where(eq(publicChangelog.entry, 'report_removed')).orderBy(desc(publicChangelog.seq)).limit(1);
+    expect(line).toMatchObject({ body: {}, hash: expect.any(String), seq: expect.any(Number) });
+    expect(JSON.stringify(line)).not.toContain(made.id);
     const [removed] = await db().select().from(reports).where(eq(reports.id, made.id));
     expect(removed).toMatchObject({ state: 'removed', ciphertext: null, annotationCiphertext: null });
     expect(await db().$count(reportIdentifiers, eq(reportIdentifiers.reportId, made.id))).toBe(0);
