@@ -7,7 +7,7 @@ import { getDb } from '@/db/index';
 import type { Outcome } from '@/lib/accounts/errors';
 import { ballotToken } from './ballot-token';
 import { proposalReason } from './proposals';
-import { applyChanges, resultOf, type Choice, type Majority } from './votes';
+import { applyChanges, isProposalId, resultOf, type Choice, type Majority } from './votes';
 
 export const choiceSchema = z.enum(['yes', 'no', 'abstain']);
 
@@ -17,6 +17,7 @@ type Actor = { id: string; role: string };
 export async function castVote(actor: Actor, proposalId: string, choice: unknown): Promise<Outcome> {
   const parsed = choiceSchema.safeParse(choice);
   if (!parsed.success) return { ok: false, fieldErrors: { choice: 'choiceRequired' } };
+  if (!isProposalId(proposalId)) return { ok: false, formError: 'notFound' };
   if (actor.role !== 'seller' || !(await onRoll(proposalId, actor.id))) return { ok: false, formError: 'notOnRoll' };
   const salt = await openVoteSalt(proposalId);
   if (!salt) return { ok: false, formError: 'voteClosed' };
@@ -26,7 +27,7 @@ export async function castVote(actor: Actor, proposalId: string, choice: unknown
 
 /** Her own current ballot while the vote is open (she may change it); null otherwise. */
 export async function myChoice(actor: Actor, proposalId: string): Promise<Choice | null> {
-  if (actor.role !== 'seller') return null;
+  if (actor.role !== 'seller' || !isProposalId(proposalId)) return null;
   const salt = await openVoteSalt(proposalId);
   if (!salt || !(await onRoll(proposalId, actor.id))) return null;
   return ballotChoice(proposalId, ballotToken(salt, proposalId, actor.id));
@@ -39,6 +40,7 @@ export async function myChoice(actor: Actor, proposalId: string): Promise<Choice
  * snapshot), and log the outcome publicly. `ids` limits it (a coordinator's "count now").
  */
 export async function tallyClosedVotes(ids?: string[]): Promise<number> {
+  if (ids && !ids.every(isProposalId)) return 0;
   return getDb().transaction(async (tx) => {
     const due = await claimClosedVotes(tx, ids);
     for (const p of due) {

@@ -17,34 +17,50 @@ export type RepeatedRule = (typeof REPEATED_RULES)[number];
 
 export const MESSAGE_EXPIRY_CHOICES = [1, 7, 30] as const;
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-/** At most two decimals: what the form's number fields accept. */
-const decimal = (min: number, max: number) =>
-  z.coerce.number().min(min).max(max).refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-9, 'decimals');
+/** The numeric parameters' ranges and steps: the form's inputs and the schema both come from here. */
+export const RANGES = {
+  percentile: { min: 0.05, max: 0.5, step: 0.01 },
+  dampingExponent: { min: 1, max: 6, step: 0.01 },
+  sellerRatingWeight: { min: 0.25, max: 4, step: 0.01 },
+  releaseThreshold: { min: 2, max: 10, step: 1 },
+  reportExpiryDangerousDays: { min: 180, max: 1095, step: 1 },
+  reportExpiryRiskyDays: { min: 90, max: 730, step: 1 },
+  reportExpiryAnnoyingDays: { min: 30, max: 365, step: 1 },
+  retentionDays: { min: 90, max: 365, step: 1 },
+  quorumPercent: { min: 20, max: 100, step: 1 },
+} as const;
+export type RangedName = keyof typeof RANGES;
+
+/** A number in its range, on its step (integers, or at most two decimals). */
+const ranged = (name: RangedName) => {
+  const { min, max, step } = RANGES[name];
+  const base = z.coerce.number().min(min).max(max);
+  return step === 1 ? base.int() : base.refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-9, 'decimals');
+};
 
 export const parametersSchema = z.strictObject({
   /** The percentile of the flags (SPEC §1: 0.25). */
-  percentile: decimal(0.05, 0.5),
+  percentile: ranged('percentile'),
   /** Influence I = T^exponent (SPEC §1: 3). */
-  dampingExponent: decimal(1, 6),
+  dampingExponent: ranged('dampingExponent'),
   /** The interval's confidence level in per cent (SPEC §2: 95). */
   intervalLevel: z.enum(INTERVAL_LEVELS as [IntervalLevel, ...IntervalLevel[]]),
   /** How many ratings one seller's rating of a buyer counts as (SPEC §1: 1). */
-  sellerRatingWeight: decimal(0.25, 4),
+  sellerRatingWeight: ranged('sellerRatingWeight'),
   /** K of the release rule (DESIGN: 3); 1 would let a single rating show. */
-  releaseThreshold: int(2, 10),
+  releaseThreshold: ranged('releaseThreshold'),
   /** Repeated ratings of one person by one rater: every rating (the seed), or only her latest. */
   repeatedRatings: z.enum(REPEATED_RULES),
   /** The default expiry a sender is offered for a message, in days. */
   messageExpiryDays: z.coerce.number().pipe(z.union(MESSAGE_EXPIRY_CHOICES.map((d) => z.literal(d)))),
   /** Incident report expiry by severity, in days (DESIGN: 2 years, 1 year, 90 days). */
-  reportExpiryDangerousDays: int(180, 1095),
-  reportExpiryRiskyDays: int(90, 730),
-  reportExpiryAnnoyingDays: int(30, 365),
+  reportExpiryDangerousDays: ranged('reportExpiryDangerousDays'),
+  reportExpiryRiskyDays: ranged('reportExpiryRiskyDays'),
+  reportExpiryAnnoyingDays: ranged('reportExpiryAnnoyingDays'),
   /** Encounter rows are folded into counters after this many days (DESIGN: 180). */
-  retentionDays: int(90, 365),
+  retentionDays: ranged('retentionDays'),
   /** Share of the roll that must vote for a proposal to count (per cent, default 50). */
-  quorumPercent: int(20, 100),
+  quorumPercent: ranged('quorumPercent'),
 });
 
 export type Parameters = z.infer<typeof parametersSchema>;

@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '@/lib/accounts/errors';
 import { randomToken } from '@/lib/crypto';
 import { decryptMessage, encryptMessage } from '@/lib/messages/crypto';
 import { parametersSchema, type Parameters } from './parameters';
-import { diff, majorityFor, MAX_VOTING_DAYS, MIN_VOTING_DAYS, SPONSORS_NEEDED } from './votes';
+import { diff, isProposalId, majorityFor, MAX_VOTING_DAYS, MIN_VOTING_DAYS, SPONSORS_NEEDED } from './votes';
 
 export const REASON_MIN = 10;
 export const REASON_MAX = 2000;
@@ -24,6 +24,14 @@ export const proposalInput = z.strictObject({
 
 type Actor = { id: string; role: string };
 
+/** Field → code; a parameter's error is keyed by the parameter's name ('paramRange'). */
+function proposalErrors(error: z.ZodError) {
+  const out = fieldErrorsOf(error);
+  delete out.params;
+  for (const issue of error.issues) if (issue.path[0] === 'params') out[String(issue.path[1] ?? 'params')] ??= 'paramRange';
+  return out;
+}
+
 const reasonBinding = (id: string) => ['proposal/v1', id, 'reason'].join('\0');
 
 export function proposalReason(row: Pick<ProposalRow, 'id' | 'reasonKeyVersion' | 'reasonCiphertext'>): string | null {
@@ -37,7 +45,7 @@ export function proposalReason(row: Pick<ProposalRow, 'id' | 'reasonKeyVersion' 
 export async function propose(actor: Actor, input: unknown): Promise<Outcome<{ id: string; opened: boolean }>> {
   if (actor.role !== 'coordinator' && actor.role !== 'seller') return { ok: false, formError: 'forbidden' };
   const parsed = proposalInput.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, fieldErrors: proposalErrors(parsed.error) };
   const db = getDb();
   return db.transaction(async (tx) => {
     const current = await versionInForce(tx);
@@ -59,6 +67,7 @@ export async function propose(actor: Actor, input: unknown): Promise<Outcome<{ i
 /** A member co-signs a proposal still gathering support; the third signature opens the vote. */
 export async function cosign(actor: Actor, proposalId: string): Promise<Outcome<{ opened: boolean }>> {
   if (actor.role !== 'seller' || !(await isMember(actor.id))) return { ok: false, formError: 'forbidden' };
+  if (!isProposalId(proposalId)) return { ok: false, formError: 'notGathering' };
   return getDb().transaction(async (tx) => {
     const row = await lockGathering(proposalId, tx);
     if (!row) return { ok: false, formError: 'notGathering' };
@@ -73,6 +82,7 @@ export async function cosign(actor: Actor, proposalId: string): Promise<Outcome<
 /** A coordinator opens a members' proposal that is still gathering support. */
 export async function openByCoordinator(actor: Actor, proposalId: string, days: number): Promise<Outcome> {
   if (actor.role !== 'coordinator') return { ok: false, formError: 'forbidden' };
+  if (!isProposalId(proposalId)) return { ok: false, formError: 'notGathering' };
   if (!Number.isInteger(days) || days < MIN_VOTING_DAYS || days > MAX_VOTING_DAYS) return { ok: false, fieldErrors: { days: 'votingDays' } };
   return getDb().transaction(async (tx) => {
     const row = await lockGathering(proposalId, tx);

@@ -1,10 +1,16 @@
 // The rules of a vote (issue 20; § 43 GenG: one member, one vote). Pure.
+import { z } from 'zod';
 import { changedNames, parametersSchema, VOTING_RULES, type Parameters, type ParameterName } from './parameters';
 
 export const MIN_VOTING_DAYS = 7;
 export const MAX_VOTING_DAYS = 30;
 /** Members whose co-signatures open a proposal without a coordinator. */
 export const SPONSORS_NEEDED = 3;
+
+/** A proposal's id as the forms send it: anything else is refused before a query sees it. */
+export function isProposalId(value: unknown): value is string {
+  return z.uuid().safeParse(value).success;
+}
 
 export type Majority = 'simple' | 'two_thirds';
 export type Choice = 'yes' | 'no' | 'abstain';

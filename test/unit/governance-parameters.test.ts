@@ -1,26 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import vectors from '../fixtures/trust-vectors.json';
-import { INTERVAL_LEVELS, parametersSchema, REPEATED_RULES, trustParameters, VERSION_1, type Parameters } from '@/lib/governance/parameters';
+import { INTERVAL_LEVELS, MESSAGE_EXPIRY_CHOICES, parametersSchema, RANGES, REPEATED_RULES, trustParameters, VERSION_1, type Parameters, type RangedName } from '@/lib/governance/parameters';
 import { buyerScore, buyerScoreFromCounts, influenceOf, sellerScore, type BuyerRating, type Flag, type SellerRating, type TrustParameters } from '@/lib/trust';
 
 const EPS = 1e-12;
 
-/** Every parameter set the proposal form accepts: two-decimal values inside its ranges. */
-const hundredths = (min: number, max: number) => fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((x) => x / 100);
+/** Every parameter set the proposal form accepts: each number on its step inside its range (RANGES). */
+const ranged = (name: RangedName) => {
+  const { min, max, step } = RANGES[name];
+  return fc.integer({ min: Math.round(min / step), max: Math.round(max / step) }).map((x) => (step === 1 ? x : x / 100));
+};
 const allowed: fc.Arbitrary<Parameters> = fc.record({
-  percentile: hundredths(0.05, 0.5),
-  dampingExponent: hundredths(1, 6),
+  percentile: ranged('percentile'),
+  dampingExponent: ranged('dampingExponent'),
   intervalLevel: fc.constantFrom(...INTERVAL_LEVELS),
-  sellerRatingWeight: hundredths(0.25, 4),
-  releaseThreshold: fc.integer({ min: 2, max: 10 }),
+  sellerRatingWeight: ranged('sellerRatingWeight'),
+  releaseThreshold: ranged('releaseThreshold'),
   repeatedRatings: fc.constantFrom(...REPEATED_RULES),
-  messageExpiryDays: fc.constantFrom(1 as const, 7 as const, 30 as const),
-  reportExpiryDangerousDays: fc.integer({ min: 180, max: 1095 }),
-  reportExpiryRiskyDays: fc.integer({ min: 90, max: 730 }),
-  reportExpiryAnnoyingDays: fc.integer({ min: 30, max: 365 }),
-  retentionDays: fc.integer({ min: 90, max: 365 }),
-  quorumPercent: fc.integer({ min: 20, max: 100 }),
+  messageExpiryDays: fc.constantFrom(...MESSAGE_EXPIRY_CHOICES),
+  reportExpiryDangerousDays: ranged('reportExpiryDangerousDays'),
+  reportExpiryRiskyDays: ranged('reportExpiryRiskyDays'),
+  reportExpiryAnnoyingDays: ranged('reportExpiryAnnoyingDays'),
+  retentionDays: ranged('retentionDays'),
+  quorumPercent: ranged('quorumPercent'),
 });
 const trust: fc.Arbitrary<TrustParameters> = allowed.map((p) => trustParameters(parametersSchema.parse(p)));
 

@@ -10,6 +10,8 @@ export async function CoordinatorNav() {
         <li><NavLink href="/coordinator/invites" className="px-2">{t('invites')}</NavLink></li>
         <li><NavLink href="/coordinator/feedback" className="px-2">{t('feedback')}</NavLink></li>
         <li><NavLink href="/coordinator/support" className="px-2">{t('support')}</NavLink></li>
+        <li><NavLink href="/votes" className="px-2">{t('votes')}</NavLink></li>
+        <li><NavLink href="/coordinator/finances" className="px-2">{t('finances')}</NavLink></li>
       </ul>
     </nav>
   );

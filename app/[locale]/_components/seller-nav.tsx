@@ -19,6 +19,7 @@ export async function SellerNav({ userId }: { userId: string }) {
         </li>
         <li><NavLink href="/seller/reports" className="px-2">{t('reports')}</NavLink></li>
         <li><WarningsNavLink label={t('warnings')} count={newWarnings} badge={t('newWarnings', { count: newWarnings })} /></li>
+        <li><NavLink href="/votes" className="px-2">{t('votes')}</NavLink></li>
         <li><NavLink href="/guide/seller" className="px-2">{t('guide')}</NavLink></li>
       </ul>
     </nav>
