@@ -10,7 +10,9 @@ import {
   recoveryCodes,
   redeemAllowances,
   redeemAttempts,
+  reportRegions,
   scoreSnapshots,
+  sellerAlertRegions,
   sellerActivityWeeks,
   sessions,
   users,
@@ -108,6 +110,13 @@ async function readRecords(userId: string, db: Executor) {
     .innerJoin(sender, eq(sender.id, messages.senderId))
     .where(or(eq(messages.senderId, userId), and(eq(messages.kind, 'direct'), eq(messages.recipientId, userId))))
     .orderBy(asc(messages.seq));
+  // The regions she chose for alerts about dangerous incident reports (her reports themselves name no one: not linked).
+  const alertRegions = await db
+    .select({ name: reportRegions.name })
+    .from(sellerAlertRegions)
+    .innerJoin(reportRegions, eq(reportRegions.id, sellerAlertRegions.regionId))
+    .where(eq(sellerAlertRegions.sellerId, userId))
+    .orderBy(asc(reportRegions.name));
   return {
     account,
     sessions: sessionRows,
@@ -123,5 +132,6 @@ async function readRecords(userId: string, db: Executor) {
     feedbackWeeks: feedbackWeeks.map((r) => r.weekStart),
     activeWeeks: activeWeeks.map((r) => r.weekStart),
     contests,
+    alertRegions: alertRegions.map((r) => r.name),
   };
 }

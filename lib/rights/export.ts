@@ -32,6 +32,7 @@ export const EXPORT_COVERAGE: Record<string, { exported: string } | { excluded: 
   'feedback_given.user_id': { exported: 'feedbackWeeks' },
   'seller_activity_weeks.user_id': { exported: 'activeWeeks' },
   'flag_contests.buyer_id': { exported: 'contests' },
+  'seller_alert_regions.seller_id': { exported: 'alertRegions' },
 };
 
 /** Kept about no one in particular, so not exportable for anyone: said in the file itself. */
@@ -39,6 +40,7 @@ export const NOT_LINKED = [
   'feedback: stored without its author on purpose, so no one’s feedback can be found to export',
   'pseudonym_tombstones, sign_in_throttle: keyed hashes, minutes-long or only after deletion',
   'invites: nothing links an invite to the account it created',
+  'reports, report_marks: incident reports and "seems wrong" marks are stored without their author on purpose (a report is withdrawn with its code), so none can be found to export',
 ];
 
 export type AccountExport = NonNullable<Awaited<ReturnType<typeof exportAccount>>>;
@@ -89,6 +91,7 @@ export async function exportAccount(userId: string, now = new Date()) {
     redeemAllowance: r.redeemAllowance,
     feedbackWeeks: r.feedbackWeeks,
     activeWeeks: r.activeWeeks,
+    alertRegions: r.alertRegions,
     notExported: {
       ...Object.fromEntries(Object.entries(EXPORT_COVERAGE).flatMap(([column, c]) => ('excluded' in c ? [[column, c.excluded]] : []))),
       notLinked: NOT_LINKED,
