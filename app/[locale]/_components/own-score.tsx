@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
+import { parametersInForce } from '@/lib/governance/current';
 import { BAND_KEYS, type DisclosedScore } from '@/lib/disclosure/coarse';
 import { formatDate, twoDecimals } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -31,7 +31,7 @@ export async function OwnScore({ snapshot, guide }: { snapshot: { score: Disclos
           </dl>
         </>
       )}
-      <p className="text-sm text-stone-600">{t('explain', { k: RELEASE_THRESHOLD })}</p>
+      <p className="text-sm text-stone-600">{t('explain', { k: (await parametersInForce()).params.releaseThreshold })}</p>
       <p className="text-sm">
         <Link href={guide} className="inline-block py-3 underline underline-offset-4">{t('more')}</Link>
       </p>

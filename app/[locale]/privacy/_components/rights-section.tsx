@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { publicChangelogEntries } from '@/db/queries/flag-removal';
-import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
+import { parametersInForce } from '@/lib/governance/current';
 import { formatDate } from '@/lib/i18n/format';
 import { CONTEST_NOTE_MAX } from '@/lib/rights/limits';
 
@@ -17,7 +17,7 @@ export async function RightsSection() {
         <ul className="list-disc space-y-2 pl-5">
           <li>{t('export')}</li>
           <li>{t('consent')}</li>
-          <li>{t('advice', { k: RELEASE_THRESHOLD })}</li>
+          <li>{t('advice', { k: (await parametersInForce()).params.releaseThreshold })}</li>
           <li>{t('contest', { max: CONTEST_NOTE_MAX })}</li>
         </ul>
       </section>

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import type { Locale } from '@/lib/i18n/routing';
 import { publicSellerProfile } from '@/lib/screening/profile';
 import { BAND_KEYS } from '@/lib/disclosure/coarse';
-import { RELEASE_THRESHOLD } from '@/lib/disclosure/release';
+import { parametersInForce } from '@/lib/governance/current';
 import { formatDate, formatMonth, twoDecimals } from '@/lib/i18n/format';
 
 /** Minimal public verification of a seller: member since (month) and her last released score. */
@@ -31,7 +31,7 @@ export default async function PublicSellerPage({ params }: PageProps<'/[locale]/
       ) : (
         <p>{t('noScore')}</p>
       )}
-      {profile.snapshotOn && <p className="text-sm text-stone-600">{t('snapshot', { k: RELEASE_THRESHOLD, date: formatDate(format, profile.snapshotOn) })}</p>}
+      {profile.snapshotOn && <p className="text-sm text-stone-600">{t('snapshot', { k: (await parametersInForce()).params.releaseThreshold, date: formatDate(format, profile.snapshotOn) })}</p>}
       <p className="text-sm text-stone-600">{t('explain')}</p>
     </section>
   );
