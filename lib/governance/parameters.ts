@@ -26,7 +26,7 @@ export const RANGES = {
   reportExpiryDangerousDays: { min: 180, max: 1095, step: 1 },
   reportExpiryRiskyDays: { min: 90, max: 730, step: 1 },
   reportExpiryAnnoyingDays: { min: 30, max: 365, step: 1 },
-  retentionDays: { min: 90, max: 365, step: 1 },
+  retentionDays: { min: 91, max: 365, step: 1 },
   quorumPercent: { min: 20, max: 100, step: 1 },
 } as const;
 export type RangedName = keyof typeof RANGES;

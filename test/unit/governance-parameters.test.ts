@@ -45,7 +45,7 @@ describe('the proposal form\'s schema', () => {
     const refused: Partial<Record<keyof Parameters, unknown>>[] = [
       { percentile: 0 }, { percentile: 0.75 }, { percentile: 0.255 }, { dampingExponent: 0.5 }, { dampingExponent: 7 },
       { intervalLevel: '97' }, { sellerRatingWeight: 0 }, { sellerRatingWeight: -1 }, { releaseThreshold: 1 }, { releaseThreshold: 2.5 },
-      { repeatedRatings: 'first' }, { messageExpiryDays: 3 }, { retentionDays: 30 }, { quorumPercent: 10 }, { percentile: Number.NaN },
+      { repeatedRatings: 'first' }, { messageExpiryDays: 3 }, { retentionDays: 90 }, { quorumPercent: 10 }, { percentile: Number.NaN },
     ];
     for (const change of refused) expect(parametersSchema.safeParse({ ...VERSION_1, ...change }).success, JSON.stringify(change)).toBe(false);
     expect(parametersSchema.safeParse({ ...VERSION_1, extra: 1 }).success).toBe(false);

@@ -4,6 +4,7 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { inbox } from '@/lib/messages/read';
 import { MessageForm } from './_components/message-form';
+import { parametersInForce } from '@/lib/governance/current';
 
 export default async function InboxPage({ params }: PageProps<'/[locale]/seller/messages'>) {
   setRequestLocale((await params).locale as Locale);
@@ -32,7 +33,7 @@ export default async function InboxPage({ params }: PageProps<'/[locale]/seller/
       </section>
       <section aria-labelledby="new-message" className="space-y-3">
         <h2 id="new-message" className="text-xl font-semibold">{t('newTitle')}</h2>
-        <MessageForm kind="direct" />
+        <MessageForm kind="direct" defaultDays={(await parametersInForce()).params.messageExpiryDays} />
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { openBoard } from '@/lib/messages/new-warnings';
 import { MessageForm } from '../messages/_components/message-form';
 import { MessageList } from '../messages/_components/message-list';
+import { parametersInForce } from '@/lib/governance/current';
 
 export default async function WarningsPage({ params, searchParams }: PageProps<'/[locale]/seller/warnings'>) {
   setRequestLocale((await params).locale as Locale);
@@ -22,7 +23,7 @@ export default async function WarningsPage({ params, searchParams }: PageProps<'
       </section>
       <section aria-labelledby="post" className="space-y-3">
         <h2 id="post" className="text-xl font-semibold">{t('postTitle')}</h2>
-        <MessageForm kind="warning" buyer={buyer} />
+        <MessageForm kind="warning" buyer={buyer} defaultDays={(await parametersInForce()).params.messageExpiryDays} />
       </section>
     </div>
   );

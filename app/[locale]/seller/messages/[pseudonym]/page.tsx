@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { conversation } from '@/lib/messages/read';
 import { MessageForm } from '../_components/message-form';
 import { MessageList } from '../_components/message-list';
+import { parametersInForce } from '@/lib/governance/current';
 
 export default async function ConversationPage({ params }: PageProps<'/[locale]/seller/messages/[pseudonym]'>) {
   const { locale, pseudonym } = await params;
@@ -21,7 +22,7 @@ export default async function ConversationPage({ params }: PageProps<'/[locale]/
       {c.messages.length === 0 ? <p>{t('noneYet')}</p> : <MessageList messages={c.messages} label={t('conversationWith', { pseudonym: c.with })} />}
       <section aria-labelledby="reply" className="space-y-3">
         <h2 id="reply" className="text-xl font-semibold">{t('reply')}</h2>
-        <MessageForm kind="direct" to={c.with} />
+        <MessageForm kind="direct" to={c.with} defaultDays={(await parametersInForce()).params.messageExpiryDays} />
       </section>
       <Link href="/seller/messages" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('back')}</Link>
     </div>

@@ -11,7 +11,8 @@ import { KeptForm } from '../../../_components/kept-form';
 const DAYS = [1, 7, 30] as const;
 
 /** A direct message (to a fixed or typed seller) or a warning (optionally naming a buyer). */
-export function MessageForm({ kind, to, buyer }: { kind: 'direct' | 'warning'; to?: string; buyer?: string }) {
+/** `defaultDays`: the voted default expiry (parameter version in force). */
+export function MessageForm({ kind, to, buyer, defaultDays = 7 }: { kind: 'direct' | 'warning'; to?: string; buyer?: string; defaultDays?: number }) {
   const t = useTranslations('Messages');
   const [state, action] = useActionState<FormState, FormData>(sendMessageAction, { status: 'idle' });
   const errors = state.status === 'error' ? state.fieldErrors : {};
@@ -31,7 +32,7 @@ export function MessageForm({ kind, to, buyer }: { kind: 'direct' | 'warning'; t
         <legend className="mb-1 w-full font-medium">{t('expiry')}</legend>
         {DAYS.map((d) => (
           <label key={d} className="flex items-center gap-1">
-            <input type="radio" name="days" value={d} defaultChecked={d === 7} />
+            <input type="radio" name="days" value={d} defaultChecked={d === defaultDays} />
             {t('days', { count: d })}
           </label>
         ))}
