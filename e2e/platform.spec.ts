@@ -38,7 +38,7 @@ test('health reports the database and pages carry the security headers', async (
   expect(headers['content-security-policy']).not.toMatch(/https?:\/\//);
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(headers['permissions-policy']).toContain('geolocation=()');
+  expect(headers['permissions-policy']).toContain('geolocation=(self)'); // the panic page's opt-in position, our own pages only
   expect(headers['permissions-policy']).toContain('camera=()');
   expect(headers['permissions-policy']).toContain('microphone=()');
 });

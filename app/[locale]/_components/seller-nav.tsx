@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { newWarningsCount } from '@/lib/messages/new-warnings';
 import { unreadCount } from '@/lib/messages/read';
 import { NavLink } from './nav-link';
+import { PanicLink } from './panic-link';
 import { WarningsNavLink } from './warnings-nav-link';
 
 /** The seller's tools, with unread direct messages and new warnings counted in words. */
@@ -20,7 +21,9 @@ export async function SellerNav({ userId }: { userId: string }) {
         <li><NavLink href="/seller/reports" className="px-2">{t('reports')}</NavLink></li>
         <li><WarningsNavLink label={t('warnings')} count={newWarnings} badge={t('newWarnings', { count: newWarnings })} /></li>
         <li><NavLink href="/votes" className="px-2">{t('votes')}</NavLink></li>
+        <li><NavLink href="/seller/safety" className="px-2">{t('safety')}</NavLink></li>
         <li><NavLink href="/guide/seller" className="px-2">{t('guide')}</NavLink></li>
+        <li className="ml-auto"><PanicLink label={t('panic')} /></li>
       </ul>
     </nav>
   );
