@@ -12,7 +12,7 @@ work=$(mktemp -d)
 trap 'kill $app $proxy 2>/dev/null || true; rm -rf "$work"' EXIT
 export DATA_DIR="$work/data" PORT=3400 HOSTNAME=127.0.0.1
 export AUTH_SECRET=$(openssl rand -base64 32) HASH_SECRET=$(openssl rand -base64 32) MESSAGE_KEYS="1:$(openssl rand -base64 32)"
-eval "$(node -e "const c=require('crypto').createECDH('prime256v1');c.generateKeys();console.log('export VAPID_PUBLIC_KEY='+c.getPublicKey('base64url')+' VAPID_PRIVATE_KEY='+c.getPrivateKey('base64url')+' VAPID_SUBJECT=mailto:push@example.org')")"
+eval "$(node -e "const k=require('web-push').generateVAPIDKeys();console.log('export VAPID_PUBLIC_KEY='+k.publicKey+' VAPID_PRIVATE_KEY='+k.privateKey+' VAPID_SUBJECT=mailto:push@example.org')")"
 node scripts/start.mjs >"$work/app.log" 2>&1 & app=$!
 DOMAIN=localhost APP_PORT=3400 XDG_DATA_HOME="$work" XDG_CONFIG_HOME="$work" caddy run --config deploy/Caddyfile --adapter caddyfile >"$work/caddy.log" 2>&1 & proxy=$!
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { createECDH } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import webpush from 'web-push';
 import { env, EnvError, type Env } from '@/lib/env';
 
 export interface VapidKeys {
@@ -12,11 +12,9 @@ export interface VapidKeys {
 
 const DEV_SUBJECT = 'mailto:push@localhost.invalid';
 
-/** A P-256 key pair, base64url: the public key uncompressed (65 bytes), the private 32 bytes. */
+/** A P-256 key pair, base64url (web-push pads the private key to 32 bytes, the public to 65). */
 export function generateVapidKeys(): { publicKey: string; privateKey: string } {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: ecdh.getPrivateKey().toString('base64url') };
+  return webpush.generateVAPIDKeys();
 }
 
 /**
@@ -36,7 +34,8 @@ export function loadVapidKeys(e: Env = env()): VapidKeys {
   }
   const file = path.resolve(e.DATA_DIR, 'secrets.json');
   const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  if (typeof stored.vapidPublicKey === 'string' && typeof stored.vapidPrivateKey === 'string') {
+  // A pair an earlier version stored unpadded (31 bytes) is replaced: web-push refuses it.
+  if (typeof stored.vapidPublicKey === 'string' && typeof stored.vapidPrivateKey === 'string' && stored.vapidPrivateKey.length === 43) {
     return { publicKey: stored.vapidPublicKey, privateKey: stored.vapidPrivateKey, subject: e.VAPID_SUBJECT ?? DEV_SUBJECT };
   }
   const pair = generateVapidKeys();
