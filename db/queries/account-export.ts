@@ -3,9 +3,12 @@ import { aliasedTable, and, asc, eq, or, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '../index';
 import {
   buyerFolds,
+  electoralRoll,
   feedbackGiven,
   flagContests,
   messages,
+  proposalSponsors,
+  proposals,
   ratings,
   recoveryCodes,
   redeemAllowances,
@@ -117,6 +120,14 @@ async function readRecords(userId: string, db: Executor) {
     .innerJoin(reportRegions, eq(reportRegions.id, sellerAlertRegions.regionId))
     .where(eq(sellerAlertRegions.sellerId, userId))
     .orderBy(asc(reportRegions.name));
+  // Votes she could cast (the roll) and proposals she co-signed; never how she voted (not linked).
+  const voteRolls = await db
+    .select({ proposal: electoralRoll.proposalId, openedOn: proposals.openedOn })
+    .from(electoralRoll)
+    .innerJoin(proposals, eq(proposals.id, electoralRoll.proposalId))
+    .where(eq(electoralRoll.memberId, userId))
+    .orderBy(asc(proposals.openedOn));
+  const cosigned = await db.select({ proposal: proposalSponsors.proposalId }).from(proposalSponsors).where(eq(proposalSponsors.memberId, userId));
   return {
     account,
     sessions: sessionRows,
@@ -133,5 +144,7 @@ async function readRecords(userId: string, db: Executor) {
     activeWeeks: activeWeeks.map((r) => r.weekStart),
     contests,
     alertRegions: alertRegions.map((r) => r.name),
+    voteRolls,
+    cosigned: cosigned.map((r) => r.proposal),
   };
 }

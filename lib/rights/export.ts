@@ -33,6 +33,8 @@ export const EXPORT_COVERAGE: Record<string, { exported: string } | { excluded: 
   'seller_activity_weeks.user_id': { exported: 'activeWeeks' },
   'flag_contests.buyer_id': { exported: 'contests' },
   'seller_alert_regions.seller_id': { exported: 'alertRegions' },
+  'electoral_roll.member_id': { exported: 'votes.onRoll' },
+  'proposal_sponsors.member_id': { exported: 'votes.cosigned' },
 };
 
 /** Kept about no one in particular, so not exportable for anyone: said in the file itself. */
@@ -40,6 +42,7 @@ export const NOT_LINKED = [
   'feedback: stored without its author on purpose, so no one’s feedback can be found to export',
   'pseudonym_tombstones, sign_in_throttle: keyed hashes, minutes-long or only after deletion',
   'invites: nothing links an invite to the account it created',
+  'ballots: a ballot carries no member, and the key that tied it to one is deleted when the vote is counted (docs/threat-model.md, "Votes"); while a vote is open the votes page shows her own choice',
   'reports, report_marks: incident reports and "seems wrong" marks are stored without their author on purpose (a report is withdrawn with its code), so none can be found to export',
 ];
 
@@ -92,6 +95,7 @@ export async function exportAccount(userId: string, now = new Date()) {
     feedbackWeeks: r.feedbackWeeks,
     activeWeeks: r.activeWeeks,
     alertRegions: r.alertRegions,
+    votes: { onRoll: r.voteRolls, cosigned: r.cosigned },
     notExported: {
       ...Object.fromEntries(Object.entries(EXPORT_COVERAGE).flatMap(([column, c]) => ('excluded' in c ? [[column, c.excluded]] : []))),
       notLinked: NOT_LINKED,
