@@ -34,6 +34,8 @@ export default async function ProposalPage({ params }: PageProps<'/[locale]/vote
   const sponsors = p.status === 'gathering' ? (await sponsorsOf(p.id)).count : 0;
   const signed = seller && p.status === 'gathering' && (await hasSponsored(p.id, user.id));
   const turnout = (p.yes ?? 0) + (p.no ?? 0) + (p.abstain ?? 0);
+  // Its last day is over; the timer (or a coordinator) counts it.
+  const ended = p.status === 'open' && p.closesOn! < today;
 
   return (
     <article className="space-y-5">
@@ -63,7 +65,8 @@ export default async function ProposalPage({ params }: PageProps<'/[locale]/vote
         {p.quorumPercent !== null && <p className="text-sm">{t('rules', { quorum: p.quorumPercent, majority: p.majority ?? 'simple', roll: p.rollSize ?? 0 })}</p>}
       </section>
 
-      {p.status === 'open' && seller && (
+      {ended && <p className="font-medium">{t('ended')}</p>}
+      {p.status === 'open' && !ended && seller && (
         voter ? (
           <section aria-labelledby="vote" className="space-y-2">
             <h2 id="vote" className="text-lg font-semibold">{t('voteTitle')}</h2>
@@ -86,7 +89,7 @@ export default async function ProposalPage({ params }: PageProps<'/[locale]/vote
         )
       )}
       {p.status === 'open' && <p className="text-sm text-stone-600">{t('hidden')}</p>}
-      {p.status === 'open' && user.role === 'coordinator' && p.closesOn! < today && (
+      {ended && user.role === 'coordinator' && (
         <ActionForm action={countAction} id={p.id} submit={t('countNow')} pending={t('pending')} done={t('counted')} />
       )}
 
