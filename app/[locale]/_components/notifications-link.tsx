@@ -8,7 +8,8 @@ export async function NotificationsLink({ userId }: { userId: string }) {
   return (
     <NavLink href="/notifications">
       {t('nav')}
-      {count > 0 && <span className="ml-1.5 rounded-full bg-red-800 px-2 py-0.5 text-xs font-bold text-white">{t('navUnseen', { count })}</span>}
+      {count > 0 && ' '}
+      {count > 0 && <span className="ml-1 rounded-full bg-red-800 px-2 py-0.5 text-xs font-bold text-white">{t('navUnseen', { count })}</span>}
     </NavLink>
   );
 }
