@@ -4,7 +4,7 @@ import type { NotificationKind } from '@/db/queries/notifications';
 export const NOTIFICATION_LINKS: Record<NotificationKind, string> = {
   warning: '/seller/warnings',
   message: '/seller/messages',
-  buddy_request: '/seller/safety',
+  buddy_request: '/seller/safety/buddies',
   checkin_overdue: '/seller/safety',
   alarm: '/seller/safety',
   report_dangerous: '/seller/reports',
