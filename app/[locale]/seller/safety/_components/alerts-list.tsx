@@ -20,7 +20,7 @@ export async function AlertsList({ checkins, alarms, now }: { checkins: CheckinA
             <Details note={a.note} buyer={a.buyer} t={t} />
             {a.position && (
               <p>
-                {t('position', { lat: a.position.lat, lon: a.position.lon, accuracy: a.position.accuracy })}{' '}
+                {t('position', { lat: String(a.position.lat), lon: String(a.position.lon), accuracy: String(a.position.accuracy) })}{' '}
                 <a href={`geo:${a.position.lat},${a.position.lon}`} className="inline-flex min-h-11 items-center underline underline-offset-4">{t('openMap')}</a>
               </p>
             )}
