@@ -3,7 +3,7 @@ import { desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { parametersSchema, type Parameters } from '@/lib/governance/parameters';
 import { getDb, type Executor } from '../index';
 import { parameterVersions } from '../schema';
-import { appendChangelog } from './changelog';
+import { appendOnce } from './changelog';
 
 export interface ParameterVersion { version: number; params: Parameters; inForceFrom: string | null }
 
@@ -43,20 +43,25 @@ export async function addVersion(params: Parameters, proposalId: string, tx: Exe
 
 /**
  * In the snapshot's transaction: puts every waiting version in force from today (the newest
- * wins, it already contains the older ones' changes) and records each in the changelog. Returns
- * the version in force afterwards. Nothing earlier is recomputed: stored snapshots keep theirs.
+ * wins, it already contains the older ones' changes). Returns the version in force afterwards.
+ * Nothing earlier is recomputed: stored snapshots keep theirs. The changelog entry is written by
+ * the timer's next run (logVersionsInForce), in a transaction of its own: the snapshot's
+ * repeatable-read view could be behind the chain's head.
  */
 export async function bringWaitingVersionsIntoForce(tx: Executor): Promise<ParameterVersion> {
-  const waiting = await tx
-    .update(parameterVersions)
-    .set({ inForceFrom: sql`current_date` })
-    .where(isNull(parameterVersions.inForceFrom))
-    .returning({ version: parameterVersions.version, params: parameterVersions.params, proposalId: parameterVersions.proposalId });
-  for (const v of waiting.sort((a, b) => a.version - b.version)) {
-    await appendChangelog('parameter_version', { version: v.version, params: v.params, proposal: v.proposalId }, tx);
-  }
+  const waiting = await tx.update(parameterVersions).set({ inForceFrom: sql`current_date` }).where(isNull(parameterVersions.inForceFrom)).returning({ version: parameterVersions.version });
   if (waiting.length > 0) noteNewVersion();
   return versionInForce(tx);
+}
+
+/** Each version in force gets its changelog entry once (version 1 included). */
+export async function logVersionsInForce(db: Executor = getDb()): Promise<number> {
+  const inForce = await db.select({ ...columns, proposalId: parameterVersions.proposalId }).from(parameterVersions).where(isNotNull(parameterVersions.inForceFrom)).orderBy(parameterVersions.version);
+  let logged = 0;
+  for (const v of inForce) {
+    if (await appendOnce('parameter_version', { version: v.version, params: v.params, proposal: v.proposalId, inForceFrom: v.inForceFrom }, { version: v.version }, db)) logged++;
+  }
+  return logged;
 }
 
 // A tiny per-process cache of the version in force, so a request reads it once and most requests

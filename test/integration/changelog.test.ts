@@ -31,11 +31,13 @@ describe(`public changelog chain (${where})`, () => {
     expect((await verifyStoredChain()).unsealed).toBe(1);
     await Promise.all([governanceJobs(), governanceJobs()]);
     const chain = await changelogChain();
-    expect(chain.map((e) => e.entry)).toEqual(['flag_removed', 'release']);
+    expect(chain.map((e) => e.entry)).toEqual(['flag_removed', 'release', 'parameter_version']);
+    expect(chain[2]!.body).toMatchObject({ version: 1, params: { percentile: 0.25, releaseThreshold: 3 }, proposal: null });
     expect(chain[1]!.body).toEqual({ version: SOFTWARE_VERSION });
     expect(await db().$count(publicChangelog, isNull(publicChangelog.hash))).toBe(0);
     await governanceJobs();
     expect(await db().$count(publicChangelog, eq(publicChangelog.entry, 'release'))).toBe(1);
+    expect(await db().$count(publicChangelog, eq(publicChangelog.entry, 'parameter_version'))).toBe(1);
   });
 
   it('each hash is SHA-256 over the previous hash and the canonical entry, as the feed documents', async () => {
@@ -59,18 +61,18 @@ describe(`public changelog chain (${where})`, () => {
   it('the JSON feed verifies; any rewritten, dropped or reordered entry fails', async () => {
     await appendChangelog('report_removed', {});
     const f = await feed();
-    expect(f.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(f.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(f.head).toBe(f.entries.at(-1)!.hash);
-    expect(verifyFeed(f)).toMatchObject({ ok: true, entries: 4 });
+    expect(verifyFeed(f)).toMatchObject({ ok: true, entries: 5 });
     const rewritten = structuredClone(f);
-    (rewritten.entries[2]!.body as Record<string, unknown>).duesCents = 1;
-    expect(verifyFeed(rewritten)).toEqual({ ok: false, seq: 3, problem: 'hash' });
+    (rewritten.entries[3]!.body as Record<string, unknown>).duesCents = 1;
+    expect(verifyFeed(rewritten)).toEqual({ ok: false, seq: 4, problem: 'hash' });
     const dropped = structuredClone(f);
     dropped.entries.splice(1, 1);
     expect(verifyFeed(dropped).ok).toBe(false);
 
     // In the database: the stored chain verifies until one row is altered.
-    expect(await verifyStoredChain()).toMatchObject({ ok: true, entries: 4, unsealed: 0 });
+    expect(await verifyStoredChain()).toMatchObject({ ok: true, entries: 5, unsealed: 0 });
     await db().update(publicChangelog).set({ changedOn: '2020-01-01' }).where(eq(publicChangelog.seq, 2));
     expect(await verifyStoredChain()).toMatchObject({ ok: false, seq: 2, problem: 'hash' });
   });

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changelogChain } from '@/db/queries/changelog';
-import { allVersions, versionInForce } from '@/db/queries/parameters';
+import { allVersions, logVersionsInForce, versionInForce } from '@/db/queries/parameters';
 import { listProposals, proposalById } from '@/db/queries/votes';
 import { ballots, electoralRoll, proposals, publicChangelog, scoreSnapshots } from '@/db/schema';
 import { ballotToken } from '@/lib/governance/ballot-token';
@@ -136,6 +136,9 @@ describe(`votes (${where})`, () => {
     expect(await db().select().from(scoreSnapshots).where(eq(scoreSnapshots.userId, y.id))).toEqual([]);
     await sellerRates(db(), members[3]!, y, { safe: true, reliable: true });
     await takeSnapshot();
+    // The timer logs each version put in force once (version 1 too).
+    expect(await logVersionsInForce()).toBe(2);
+    expect(await logVersionsInForce()).toBe(0);
     expect((await db().select().from(scoreSnapshots).where(eq(scoreSnapshots.userId, y.id)))[0]!.paramsVersion).toBe(2);
     // Nothing retroactive: X's stored release keeps its score, date and version.
     expect((await db().select().from(scoreSnapshots).where(eq(scoreSnapshots.userId, x.id)))[0]).toEqual(before);
@@ -166,8 +169,9 @@ describe(`votes (${where})`, () => {
     expect((await proposalById(id))!.status).toBe('open');
 
     const chain = await changelogChain();
-    expect(chain.map((e) => e.entry)).toEqual(['proposal_closed', 'proposal_closed', 'proposal_closed', 'parameter_version']);
-    expect(verifyChain(chain)).toMatchObject({ ok: true, entries: 4 });
+    expect(chain.map((e) => e.entry)).toEqual(['proposal_closed', 'proposal_closed', 'proposal_closed', 'parameter_version', 'parameter_version']);
+    expect(chain.slice(3).map((e) => (e.body as { version: number }).version)).toEqual([1, 2]);
+    expect(verifyChain(chain)).toMatchObject({ ok: true, entries: 5 });
     const published = chain[2]!.body as Record<string, unknown>;
     // The roll includes the member who joined after the first vote opened.
     expect(published).toMatchObject({ reason, yes: 4, no: 1, abstain: 1, roll: 7, turnout: 6, result: 'accepted', version: 2 });
