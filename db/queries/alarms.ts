@@ -79,3 +79,12 @@ export async function purgeAlarms(endedBefore: Date, unendedBefore: Date, db: Ex
     .returning({ id: alarms.id });
   return rows.length;
 }
+
+/** All her alarms still kept (her data export), with her own sealed position. */
+export async function alarmsOfSeller(sellerId: string, db: Executor = getDb()) {
+  return db
+    .select({ id: alarms.id, kind: alarms.kind, createdAt: alarms.createdAt, alerts: alarms.step, endedAt: alarms.endedAt, positionCiphertext: alarms.positionCiphertext })
+    .from(alarms)
+    .where(eq(alarms.sellerId, sellerId))
+    .orderBy(asc(alarms.createdAt));
+}

@@ -166,3 +166,12 @@ export async function purgeCheckins(endedBefore: Date, unendedBefore: Date, db: 
     .returning({ id: checkins.id });
   return rows.length;
 }
+
+/** All her check-ins still kept (her data export), with her own sealed note. */
+export async function checkinsOfSeller(sellerId: string, db: Executor = getDb()) {
+  return db
+    .select({ id: checkins.id, endsAt: checkins.endsAt, state: checkins.state, endedAt: checkins.endedAt, alerts: checkins.step, noteCiphertext: checkins.noteCiphertext })
+    .from(checkins)
+    .where(eq(checkins.sellerId, sellerId))
+    .orderBy(asc(checkins.endsAt));
+}

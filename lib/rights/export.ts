@@ -1,6 +1,7 @@
 import 'server-only';
 import { accountRecords } from '@/db/queries/account-export';
 import { decryptMessage } from '@/lib/messages/crypto';
+import { safetyExport } from '@/lib/safety/export';
 import { openContestText } from './contest-crypto';
 
 /**
@@ -35,6 +36,14 @@ export const EXPORT_COVERAGE: Record<string, { exported: string } | { excluded: 
   'seller_alert_regions.seller_id': { exported: 'alertRegions' },
   'electoral_roll.member_id': { exported: 'votes.onRoll' },
   'proposal_sponsors.member_id': { exported: 'votes.cosigned' },
+  'buddies.requester_id': { exported: 'safety.buddies' },
+  'buddies.addressee_id': { exported: 'safety.buddies' },
+  'safety_pins.user_id': { exported: 'safety.pins' },
+  'checkins.seller_id': { exported: 'safety.checkins' },
+  'alarms.seller_id': { exported: 'safety.alarms' },
+  'checkins.buyer_id': { excluded: "A seller's check-in naming the buyer she met: telling the buyer would hand her safety plan to the person it guards against; deleted within two days." },
+  'checkins.acknowledged_by': { excluded: "That she answered a buddy's overdue check-in: the buddy's data, deleted within two days; her safety page shows it while it lasts." },
+  'alarms.acknowledged_by': { excluded: "That she answered a buddy's alarm: the buddy's data, deleted within two days; her safety page shows it while it lasts." },
 };
 
 /** Kept about no one in particular, so not exportable for anyone: said in the file itself. */
@@ -96,6 +105,7 @@ export async function exportAccount(userId: string, now = new Date()) {
     activeWeeks: r.activeWeeks,
     alertRegions: r.alertRegions,
     votes: { onRoll: r.voteRolls, cosigned: r.cosigned },
+    safety: await safetyExport(userId),
     notExported: {
       ...Object.fromEntries(Object.entries(EXPORT_COVERAGE).flatMap(([column, c]) => ('excluded' in c ? [[column, c.excluded]] : []))),
       notLinked: NOT_LINKED,

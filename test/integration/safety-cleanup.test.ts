@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purgeExpired } from '@/lib/maintenance';
+import { exportAccount } from '@/lib/rights/export';
 import { panic } from '@/lib/safety/alarms';
 import { endWithPin } from '@/lib/safety/checkins';
 import { escalationTick } from '@/lib/safety/escalation';
@@ -27,6 +28,13 @@ describe(`safety network: at rest and cleanup (${process.env.DATABASE_URL ? 'Pos
     await escalationTick(after(T, 40), db());
     expect((await alertsFor(buddies[0]!.id)).checkins.map((c) => c.note)).toEqual(['Zimmer-4711 Hotel Sonnenblick']);
     expect(await checkinRow(db(), id)).not.toBeNull();
+    // Her own export holds her buddies, her note and her position in words, never the PIN hashes.
+    const exported = (await exportAccount(seller.id))!.safety;
+    expect(exported.buddies.map((b) => [b.pseudonym, b.accepted, b.askedBy])).toEqual(buddies.map((b) => [b.pseudonym, true, 'you']));
+    expect(exported.pins).toBe('set (argon2id hashes, not exported)');
+    expect(exported.checkins.map((c) => [c.note, c.state, c.alertsSent])).toEqual([['Zimmer-4711 Hotel Sonnenblick', 'escalated', 1]]);
+    expect(exported.alarms.map((a) => [a.kind, a.position])).toEqual([['panic', { lat: 52.52001, lon: 13.40495, accuracy: 12 }]]);
+    expect(JSON.stringify(exported)).not.toContain('$argon2id$');
   });
 
   it('a malformed position is dropped, never a reason not to send the alarm', async () => {

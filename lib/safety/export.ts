@@ -1,0 +1,28 @@
+import 'server-only';
+import { alarmsOfSeller } from '@/db/queries/alarms';
+import { listBuddies } from '@/db/queries/buddies';
+import { checkinsOfSeller, hasPins } from '@/db/queries/checkins';
+import { openNote, openPosition } from './crypto';
+
+/** Her safety network data for her own export: buddies, whether PINs are set (never the hashes), check-ins and alarms still kept. */
+export async function safetyExport(userId: string) {
+  const [buddies, pins, checkins, alarms] = await Promise.all([listBuddies(userId), hasPins(userId), checkinsOfSeller(userId), alarmsOfSeller(userId)]);
+  return {
+    buddies: buddies.map((b) => ({ pseudonym: b.pseudonym, accepted: b.accepted, askedBy: b.mine ? 'you' : 'them' })),
+    pins: pins ? 'set (argon2id hashes, not exported)' : 'not set',
+    checkins: checkins.map((c) => ({
+      endsAt: c.endsAt.toISOString(),
+      state: c.state,
+      endedAt: c.endedAt?.toISOString() ?? null,
+      alertsSent: c.alerts,
+      note: c.noteCiphertext ? openNote(c.id, userId, c.noteCiphertext) : null,
+    })),
+    alarms: alarms.map((a) => ({
+      kind: a.kind,
+      sentAt: a.createdAt.toISOString(),
+      alertsSent: a.alerts,
+      answered: a.endedAt !== null,
+      position: a.positionCiphertext ? openPosition(a.id, userId, a.positionCiphertext) : null,
+    })),
+  };
+}
