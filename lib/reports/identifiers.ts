@@ -1,20 +1,17 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
+import { HANDLE_PLATFORMS, IDENTIFIER_INPUT_MAX, IDENTIFIER_KINDS, type IdentifierKind } from './constants';
+
+export { HANDLE_PLATFORMS, IDENTIFIER_INPUT_MAX, IDENTIFIER_KINDS, type HandlePlatform, type IdentifierKind } from './constants';
 
 // Pure: what a seller types about a buyer (a pseudonym here, a phone number, a car plate, a
 // handle on a platform) → one canonical form, so "0151 2345678" and "+49 151 2345678" match.
 // Error messages are codes of the `Validation` namespace.
 
-export const IDENTIFIER_KINDS = ['pseudonym', 'phone', 'plate', 'handle'] as const;
-export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
-
-export const HANDLE_PLATFORMS = ['telegram', 'signal', 'whatsapp', 'instagram', 'x', 'onlyfans', 'kaufmich', 'other'] as const;
-export type HandlePlatform = (typeof HANDLE_PLATFORMS)[number];
 
 /** Where a phone number without a country code is assumed to be. */
 export const DEFAULT_PHONE_REGION = 'DE';
 
-export const IDENTIFIER_INPUT_MAX = 80;
 const HANDLE_MAX = 64;
 
 export type Normalised = { ok: true; kind: IdentifierKind; value: string } | { ok: false; error: string };

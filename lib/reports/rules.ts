@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import { HANDLE_PLATFORMS, IDENTIFIER_INPUT_MAX, IDENTIFIER_KINDS } from './identifiers';
+import {
+  HANDLE_PLATFORMS, IDENTIFIER_INPUT_MAX, IDENTIFIER_KINDS, MARK_NOTE_MAX, MARK_REASONS, REPORT_CATEGORIES, REPORT_DESCRIPTION_MAX, REPORT_SEVERITIES,
+  type ReportSeverity,
+} from './constants';
+
+export {
+  ANNOTATION_MAX, MARK_NOTE_MAX, MARK_REASONS, REPORT_CATEGORIES, REPORT_DESCRIPTION_MAX, REPORT_SEVERITIES,
+  type MarkReason, type ReportCategory, type ReportSeverity,
+} from './constants';
 
 // Pure rules of an incident report: the taxonomy, the form's shape and how long a report lives.
 // Error messages are codes of the `Validation` namespace.
 
-export const REPORT_CATEGORIES = ['violence', 'sexual_assault', 'robbery', 'payment', 'no_show', 'blackmail', 'boundary', 'police', 'other'] as const;
-export const REPORT_SEVERITIES = ['dangerous', 'risky', 'annoying'] as const;
-export const MARK_REASONS = ['not_what_happened', 'wrong_person', 'duplicate', 'retaliation', 'other'] as const;
-export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
-export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
-export type MarkReason = (typeof MARK_REASONS)[number];
-
-export const REPORT_DESCRIPTION_MAX = 2000;
-export const MARK_NOTE_MAX = 500;
-export const ANNOTATION_MAX = 1000;
 /** How far back a report may date: older incidents would expire at once or soon after. */
 export const REPORT_MAX_AGE_DAYS = 365;
 

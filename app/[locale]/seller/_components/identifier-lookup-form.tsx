@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { HANDLE_PLATFORMS } from '@/lib/reports/identifiers';
+import { HANDLE_PLATFORMS } from '@/lib/reports/constants';
 import { lookupIdentifierAction, type IdentifierLookupState } from '../reports/actions';
 import { Field, FormError, SubmitButton } from '../../_components/form';
 import { KeptForm } from '../../_components/kept-form';

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
-import { ANNOTATION_MAX } from '@/lib/reports/rules';
+import { ANNOTATION_MAX } from '@/lib/reports/constants';
 import { annotateReportAction } from '../report-actions';
 import { CountedTextarea, FormError, SubmitButton } from '../../../_components/form';
 import { KeptForm } from '../../../_components/kept-form';

@@ -3,8 +3,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { formatDate } from '@/lib/i18n/format';
-import { HANDLE_PLATFORMS } from '@/lib/reports/identifiers';
-import { REPORT_CATEGORIES, REPORT_DESCRIPTION_MAX, REPORT_SEVERITIES } from '@/lib/reports/rules';
+import { HANDLE_PLATFORMS } from '@/lib/reports/constants';
+import { REPORT_CATEGORIES, REPORT_DESCRIPTION_MAX, REPORT_SEVERITIES } from '@/lib/reports/constants';
 import { submitReportAction, type ReportState } from '../actions';
 import { CountedTextarea, Field, FormError, SubmitButton } from '../../../_components/form';
 import { KeptForm } from '../../../_components/kept-form';

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
-import { MARK_NOTE_MAX, MARK_REASONS } from '@/lib/reports/rules';
+import { MARK_NOTE_MAX, MARK_REASONS } from '@/lib/reports/constants';
 import { alertRegionsAction, markReportAction, withdrawReportAction } from '../actions';
 import { CountedTextarea, Field, FormError, SubmitButton } from '../../../_components/form';
 import { KeptForm } from '../../../_components/kept-form';
