@@ -17,7 +17,7 @@ pool = psycopg2.pool.ThreadedConnectionPool(1, 4, os.environ["DATABASE_URL"])
 
 QUERY = """
 select r.safe, r.reliable
-from users u join ratings r on r.ratee_id = u.id and r.direction = 'seller_rates_buyer'
+from users u left join ratings r on r.ratee_id = u.id and r.direction = 'seller_rates_buyer'
 where u.pseudonym_key = %s and u.role = 'buyer'
 """
 
@@ -44,6 +44,8 @@ def reputation(pseudonym):
         pool.putconn(conn)
     if not rows:
         return Response(json.dumps({"found": False}), status=404, mimetype="application/json")
+    # A buyer without ratings is one row of nulls (the left join): found, no score yet.
+    rows = [r for r in rows if r != (None, None)]
     safety = score(r[0] for r in rows)
     reliability = score(r[1] for r in rows)
     trust = None if safety is None or reliability is None else (safety + reliability) / 2
