@@ -3,6 +3,9 @@ import { E2E_COORDINATOR, messages, signIn, type Locale } from './accounts';
 import { expectNoHorizontalOverflow, newBuyer, newSeller } from './people';
 import { expectAxeClean, PHONE } from './phone-checks';
 
+// One worker, in this order: the editor's test changes the English text everyone else reads.
+test.describe.configure({ mode: 'default' });
+
 /** The support page with the shipped German or English text: emergency numbers as phone links. */
 async function expectSupportPage(page: Page, locale: Locale) {
   const t = messages[locale];
@@ -49,7 +52,8 @@ test('printed, the support page is one A6 card without header, navigation or foo
     await expect(page.locator('footer')).toBeHidden();
     await expect(page.getByRole('button', { name: messages[locale].Support.print })).toBeHidden();
     await expect(page.getByRole('heading', { level: 1, name: messages[locale].Support.title })).toBeVisible();
-    await page.emulateMedia({ media: 'screen' });
+    // Back to no emulation: a PDF of emulated screen media would ignore the print styles.
+    await page.emulateMedia({ media: null });
     // Chromium's own print to PDF, at the page's @page size: one page, A6 (105 × 148 mm ≈ 298 × 420 pt).
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: false })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g), locale).toHaveLength(1);

@@ -1,9 +1,10 @@
 // On paper the page is one A6 card: the page's own text only (no header, navigation, footer or
-// buttons), small print, tight spacing. A plain <style> in the page, not a global stylesheet, so
-// other pages print as before; it leaves with the page on navigation.
+// buttons), small print, tight spacing. A6 written as 105 × 148 mm: Chromium ignores the keyword.
+// A plain <style> in the page, not a global stylesheet, so other pages print as before; it leaves
+// with the page on navigation.
 const PRINT_CSS = `@media print {
-  @page { size: A6; margin: 5mm; }
-  html, body { background: #fff !important; color: #000 !important; }
+  @page { size: 105mm 148mm; margin: 5mm; }
+  html, body { background: #fff !important; color: #000 !important; min-height: 0 !important; }
   body > :not(main), [data-noprint] { display: none !important; }
   main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
   .support-card { font-size: 7pt; line-height: 1.22; }
