@@ -6,6 +6,7 @@ import { expireReports } from '@/db/queries/reports';
 import { crashPoint } from '@/lib/crash-point';
 import { env } from '@/lib/env';
 import { foldOldEncounters } from './fold';
+import { versionInForce } from '@/db/queries/parameters';
 
 const JOB = 'retention';
 
@@ -25,7 +26,9 @@ export interface DailyRun {
  * `force` (npm run purge) runs even if today's run is done; `includeToday` flushes today's queue too.
  */
 export async function runDailyJobs(options: { force?: boolean; includeToday?: boolean; days?: number } = {}): Promise<DailyRun | null> {
-  const days = options.days ?? env().RETENTION_DAYS;
+  // The members' voted window, within the operator's RETENTION_DAYS (the shorter wins: an operator
+  // can keep less than the cooperative decided, never more).
+  const days = options.days ?? Math.min(env().RETENTION_DAYS, (await versionInForce()).params.retentionDays);
   await scheduleDailyJob(JOB);
   const run = await getDb().transaction(async (tx) => {
     if (!(await claimDailyJob(JOB, options.force ?? false, tx))) return null;
