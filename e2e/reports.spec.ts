@@ -41,6 +41,13 @@ test('de: a report with each identifier kind; another seller finds it by each; a
   await coordinator.getByRole('button', { name: en.Regions.add }).click();
   await expect(coordinator.getByRole('listitem').filter({ hasText: region })).toBeVisible();
   await expectNoHorizontalOverflow(coordinator);
+  // The dashboard counts reports and look-ups, suppressed below 5 like every figure.
+  await coordinator.goto('/en/coordinator');
+  const metrics = coordinator.getByRole('region', { name: en.ReportMetrics.title });
+  await expect(metrics).toBeVisible();
+  await metrics.getByText(en.ReportMetrics.details).click();
+  await expect(metrics.getByRole('table', { name: en.ReportMetrics.bySeverity })).toBeVisible();
+  await expectNoHorizontalOverflow(coordinator);
 
   const anna = await newSeller(browser, 'de', true);
   const bea = await newSeller(browser, 'de', true);
