@@ -45,7 +45,7 @@ for (const locale of ['de', 'en'] as const) {
   test(`${locale}: public pages have no serious accessibility violations`, async ({ page }) => {
     // target-size measures every element's neighbours: a few seconds per page on a busy machine.
     test.setTimeout(120_000);
-    for (const path of ['', '/sign-in', '/sign-up', '/forgot-password', '/no-such-page', '/guide/scores', '/guide/seller', '/guide/buyer', '/privacy']) {
+    for (const path of ['', '/sign-in', '/sign-up', '/forgot-password', '/no-such-page', '/guide/scores', '/guide/seller', '/guide/buyer', '/privacy', '/changelog']) {
       await page.goto(`/${locale}${path}`);
       await expectNoSeriousViolations(page, `${locale}${path}`);
     }
@@ -55,7 +55,7 @@ for (const locale of ['de', 'en'] as const) {
     test.setTimeout(360_000);
     const seller = await newSeller(browser, locale);
     const sellerRequests = watchRequests(seller.page);
-    for (const path of ['/seller', '/seller/encounters', '/seller/messages', '/seller/warnings', '/account', `/s/${seller.pseudonym}`]) {
+    for (const path of ['/seller', '/seller/encounters', '/seller/messages', '/seller/warnings', '/votes', '/votes/new', '/account', `/s/${seller.pseudonym}`]) {
       await seller.page.goto(`/${locale}${path}`);
       await expectNoSeriousViolations(seller.page, `${locale}${path}`);
     }
@@ -73,7 +73,7 @@ for (const locale of ['de', 'en'] as const) {
     await signIn(page, locale, E2E_COORDINATOR.pseudonym, E2E_COORDINATOR.password);
     // Signed in before moving on: a navigation racing the sign-in redirect would land on the sign-in page.
     await expect(page).toHaveURL(new RegExp(`/${locale}/coordinator$`));
-    for (const path of ['/coordinator', '/coordinator/invites', '/coordinator/feedback']) {
+    for (const path of ['/coordinator', '/coordinator/invites', '/coordinator/feedback', '/coordinator/finances', '/votes', '/votes/new']) {
       await page.goto(`/${locale}${path}`);
       await expectNoSeriousViolations(page, `${locale}${path}`);
     }
