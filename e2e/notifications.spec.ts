@@ -144,30 +144,31 @@ test('the push subscription API: any signed-in role, strict body, same origin; s
   test.setTimeout(180_000);
   const { page, pseudonym } = await newSeller(browser, 'en', true);
   const api = page.request;
+  // maxRetries: a keep-alive connection the server closed while she was signing in again is retried.
   const keys = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
   const phone = { endpoint: 'https://push.example/phone-of-e2e', expirationTime: null, keys };
   const laptop = { endpoint: 'https://push.example/laptop-of-e2e', expirationTime: null, keys };
   const status = async (endpoint: string, request = api) =>
-    (await (await request.post('/api/push/subscription', { data: { action: 'status', endpoint } })).json()) as { subscribed: boolean };
+    (await (await request.post('/api/push/subscription', { maxRetries: 2, data: { action: 'status', endpoint } })).json()) as { subscribed: boolean };
 
   // A second browser of hers subscribes the "laptop".
   const laptopContext = await browser.newContext();
   const laptopPage = await laptopContext.newPage();
   await signIn(laptopPage, 'en', pseudonym);
   await expect(laptopPage).toHaveURL(/\/en\/seller$/);
-  expect((await laptopPage.request.post('/api/push/subscription', { data: { action: 'subscribe', subscription: laptop } })).status()).toBe(201);
+  expect((await laptopPage.request.post('/api/push/subscription', { maxRetries: 2, data: { action: 'subscribe', subscription: laptop } })).status()).toBe(201);
 
-  const created = await api.post('/api/push/subscription', { data: { action: 'subscribe', subscription: phone } });
+  const created = await api.post('/api/push/subscription', { maxRetries: 2, data: { action: 'subscribe', subscription: phone } });
   expect(created.status()).toBe(201);
   expect(await created.json()).toEqual({ subscribed: true });
   expect(await status(phone.endpoint)).toEqual({ subscribed: true });
   expect(await status(laptop.endpoint)).toEqual({ subscribed: true });
 
-  const extra = await api.post('/api/push/subscription', { data: { action: 'subscribe', subscription: { ...phone, userId: 'someone' } } });
+  const extra = await api.post('/api/push/subscription', { maxRetries: 2, data: { action: 'subscribe', subscription: { ...phone, userId: 'someone' } } });
   expect(extra.status()).toBe(400);
-  const notUrl = await api.post('/api/push/subscription', { data: { action: 'status', endpoint: 'javascript:alert(1)' } });
+  const notUrl = await api.post('/api/push/subscription', { maxRetries: 2, data: { action: 'status', endpoint: 'javascript:alert(1)' } });
   expect(notUrl.status()).toBe(400);
-  const crossOrigin = await api.post('/api/push/subscription', { data: { action: 'status', endpoint: phone.endpoint }, headers: { Origin: 'https://evil.example' } });
+  const crossOrigin = await api.post('/api/push/subscription', { maxRetries: 2, data: { action: 'status', endpoint: phone.endpoint }, headers: { Origin: 'https://evil.example' } });
   expect(crossOrigin.status()).toBe(403);
   const signedOut = await (await browser.newContext()).request.post(`${new URL(page.url()).origin}/api/push/subscription`, {
     data: { action: 'status', endpoint: phone.endpoint },
@@ -181,7 +182,7 @@ test('the push subscription API: any signed-in role, strict body, same origin; s
   expect(await status(phone.endpoint)).toEqual({ subscribed: false });
   expect(await status(laptop.endpoint, laptopPage.request)).toEqual({ subscribed: true });
   // Turning it off by hand works too.
-  const off = await laptopPage.request.post('/api/push/subscription', { data: { action: 'unsubscribe', endpoint: laptop.endpoint } });
+  const off = await laptopPage.request.post('/api/push/subscription', { maxRetries: 2, data: { action: 'unsubscribe', endpoint: laptop.endpoint } });
   expect(await off.json()).toEqual({ subscribed: false });
   expect(await status(laptop.endpoint, laptopPage.request)).toEqual({ subscribed: false });
   await laptopContext.close();
