@@ -1,6 +1,7 @@
 import 'server-only';
 import { accountRecords } from '@/db/queries/account-export';
 import { decryptMessage } from '@/lib/messages/crypto';
+import { notificationsExport } from '@/lib/notifications/export';
 import { safetyExport } from '@/lib/safety/export';
 import { openContestText } from './contest-crypto';
 
@@ -43,6 +44,8 @@ export const EXPORT_COVERAGE: Record<string, { exported: string } | { excluded: 
   'alarms.seller_id': { exported: 'safety.alarms' },
   'checkins.buyer_id': { excluded: "A seller's check-in naming the buyer she met: telling the buyer would hand her safety plan to the person it guards against; deleted within two days." },
   'checkins.acknowledged_by': { excluded: "That she answered a buddy's overdue check-in: the buddy's data, deleted within two days; her safety page shows it while it lasts." },
+  'notifications.user_id': { exported: 'notifications.items' },
+  'push_subscriptions.user_id': { exported: 'notifications.pushDevices' },
   'alarms.acknowledged_by': { excluded: "That she answered a buddy's alarm: the buddy's data, deleted within two days; her safety page shows it while it lasts." },
 };
 
@@ -106,6 +109,7 @@ export async function exportAccount(userId: string, now = new Date()) {
     alertRegions: r.alertRegions,
     votes: { onRoll: r.voteRolls, cosigned: r.cosigned },
     safety: await safetyExport(userId),
+    notifications: await notificationsExport(userId),
     notExported: {
       ...Object.fromEntries(Object.entries(EXPORT_COVERAGE).flatMap(([column, c]) => ('excluded' in c ? [[column, c.excluded]] : []))),
       notLinked: NOT_LINKED,

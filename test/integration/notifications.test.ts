@@ -10,6 +10,7 @@ import {
 } from '@/db/queries/notifications';
 import { notifications } from '@/db/schema';
 import { sendMessage } from '@/lib/messages/send';
+import { exportAccount } from '@/lib/rights/export';
 import { withTestDatabase } from '../support/database';
 import { makeUser, type TestUser } from './screening-support';
 
@@ -66,6 +67,15 @@ describe(`notification centre (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     expect(await unseenCount(bea.id)).toBe(1);
     expect(await deleteNotification(bea.id, beas!.id)).toBe(true);
     expect(await listNotifications(bea.id)).toEqual([]);
+  });
+
+  it("her data export lists her notifications (kind, day, seen) and her push devices' count", async () => {
+    const exported = await exportAccount(cid.id);
+    expect(exported?.notifications.items.map((n) => [n.kind, n.seen]).sort()).toEqual([
+      ['message', true],
+      ['warning', true],
+    ]);
+    expect(exported?.notifications.pushDevices).toBe(0);
   });
 
   it('notify() ignores duplicates and an empty list', async () => {
