@@ -69,7 +69,7 @@ test('buddies, check-in, extend, PIN, duress, escalation, panic with position an
   await expectTapSize(accept);
   await accept.click();
   await expect(bea.page.getByRole('heading', { name: fill(t.Buddies.buddiesTitle, { count: 1, max: 5 }) })).toBeVisible();
-  await expect(bea.page.getByRole('main').getByText(ann.pseudonym)).toBeVisible();
+  await expect(bea.page.getByRole('main').getByText(ann.pseudonym, { exact: true })).toBeVisible();
   await expectNoHorizontalOverflow(bea.page);
 
   // Start (a duration, not a clock), extend, end with her PIN.
