@@ -45,7 +45,7 @@ test('de: a report with each identifier kind; another seller finds it by each; a
   await coordinator.goto('/en/coordinator');
   const metrics = coordinator.getByRole('region', { name: en.ReportMetrics.title });
   await expect(metrics).toBeVisible();
-  await metrics.getByText(en.ReportMetrics.details).click();
+  await metrics.getByText(en.ReportMetrics.details, { exact: true }).click();
   await expect(metrics.getByRole('table', { name: en.ReportMetrics.bySeverity })).toBeVisible();
   await expectNoHorizontalOverflow(coordinator);
 
