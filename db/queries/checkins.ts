@@ -35,7 +35,7 @@ const buyer = alias(users, 'buyer');
 /** Her open check-in (what her own screen shows; never the note). */
 export async function openCheckinOf(sellerId: string, db: Executor = getDb()) {
   const [row] = await db
-    .select({ id: checkins.id, endsAt: checkins.endsAt, state: checkins.state, hasNote: sql<boolean>`${checkins.noteCiphertext} is not null`, buyer: buyer.pseudonym })
+    .select({ id: checkins.id, endsAt: checkins.endsAt, state: checkins.state, hasNote: sql<boolean>`${checkins.noteCiphertext} is not null`, buyer: buyer.pseudonym, pinFailures: checkins.pinFailures })
     .from(checkins)
     .leftJoin(buyer, eq(buyer.id, checkins.buyerId))
     .where(and(eq(checkins.sellerId, sellerId), isNull(checkins.endedAt)));

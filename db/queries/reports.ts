@@ -21,8 +21,12 @@ export async function insertReport(values: NewReport, identifiers: NewReportIden
   }
 }
 
-/** Sellers to alert about a dangerous report in this region: those who chose it, or chose none. */
-export async function alertRecipients(regionId: string | null, exceptId: string, db: Executor): Promise<string[]> {
+/**
+ * Sellers to alert about a dangerous report in this region: those who chose it, or chose none.
+ * The reporter too, if she is among them: the one seller left out of a report's alerts would be
+ * its author, for anyone reading the notifications table.
+ */
+export async function alertRecipients(regionId: string | null, db: Executor): Promise<string[]> {
   const chose = db.select({ one: sql`1` }).from(sellerAlertRegions).where(eq(sellerAlertRegions.sellerId, users.id));
   const choseThis = regionId
     ? db.select({ one: sql`1` }).from(sellerAlertRegions).where(and(eq(sellerAlertRegions.sellerId, users.id), eq(sellerAlertRegions.regionId, regionId)))
@@ -30,7 +34,7 @@ export async function alertRecipients(regionId: string | null, exceptId: string,
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'seller'), sql`${users.id} <> ${exceptId}`, choseThis ? sql`(not exists ${chose} or exists ${choseThis})` : undefined));
+    .where(and(eq(users.role, 'seller'), choseThis ? sql`(not exists ${chose} or exists ${choseThis})` : undefined));
   return rows.map((r) => r.id);
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { addRegion, deleteRegion } from '@/db/queries/report-regions';
 import type { Outcome } from '@/lib/accounts/errors';
+import { z } from 'zod';
 
 export const REGION_NAME_MAX = 40;
 
@@ -12,6 +13,6 @@ export async function addRegionNamed(name: string): Promise<Outcome> {
 }
 
 export async function deleteRegionById(id: string): Promise<Outcome> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return { ok: false, formError: 'invalid' };
+  if (!z.uuid().safeParse(id).success) return { ok: false, formError: 'invalid' };
   return (await deleteRegion(id)) ? { ok: true } : { ok: false, formError: 'invalid' };
 }

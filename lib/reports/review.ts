@@ -34,11 +34,18 @@ export async function reportReviewQueue(): Promise<ReviewItem[]> {
       region: r.region,
       state: r.state,
       description: body?.description || null,
-      identifiers: body?.identifiers ?? [],
+      // Coordinators judge reports, they do not look people up: the kind and the last two characters.
+      identifiers: (body?.identifiers ?? []).map((i) => ({ kind: i.kind, value: maskIdentifier(i.value) })),
       annotation: openReportText(r.id, 'annotation', r.annotationKeyVersion, r.annotationCiphertext),
       marks: r.marks.map((m) => ({ id: m.id, reason: m.reason, note: openReportText(m.id, 'mark', m.noteKeyVersion, m.noteCiphertext), createdOn: m.createdOn })),
     };
   });
+}
+
+/** "+4915123456789" → "••••••••••••89". */
+export function maskIdentifier(value: string): string {
+  const chars = [...value];
+  return '•'.repeat(Math.max(0, chars.length - 2)) + chars.slice(-2).join('');
 }
 
 const isId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -11,6 +11,7 @@ import { sealReportText } from './crypto';
 import { identifierHash, markerRef, reporterTag, sealReportBody, withdrawalHash, type ReportBody } from './crypto';
 import { normaliseIdentifier, type IdentifierKind } from './identifiers';
 import { markInput, occurredOnProblem, reportExpiresOn, reportInput, type ReportInput } from './rules';
+import { z } from 'zod';
 
 const utcDay = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -72,7 +73,7 @@ export async function submitReport(reporterId: string, input: ReportInput, now =
       rows,
       tx,
     );
-    if (r.severity === 'dangerous') await notify(await alertRecipients(r.regionId ?? null, reporterId, tx), 'report_dangerous', tx);
+    if (r.severity === 'dangerous') await notify(await alertRecipients(r.regionId ?? null, tx), 'report_dangerous', tx);
   });
   return { ok: true, id, withdrawalCode, expiresOn };
 }
@@ -88,7 +89,7 @@ export async function withdrawReport(code: string): Promise<Outcome> {
 export async function markReport(sellerId: string, reportId: string, input: { reason?: string; note?: string }): Promise<Outcome> {
   const parsed = markInput.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) return { ok: false, formError: 'reportUnknown' };
+  if (!z.uuid().safeParse(reportId).success) return { ok: false, formError: 'reportUnknown' };
   const markId = randomUUID();
   const note = parsed.data.note ? sealReportText(markId, 'mark', parsed.data.note) : null;
   const ok = await insertMark({

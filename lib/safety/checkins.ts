@@ -87,7 +87,10 @@ export async function endWithPin(sellerId: string, input: { checkinId: string; p
   if (!open || open.id !== input.checkinId || !pins) return { ok: false, formError: 'checkinGone' };
   const checked = await unlessBusy(async () => ({ isPin: await verifySecret(pins.pinHash, pin), isDuress: await verifySecret(pins.duressHash, pin) }));
   if ('ok' in checked) return checked;
-  if (checked.isPin) {
+  // After as many wrong PINs as set off the alarm, her PIN no longer ends the check-in quietly:
+  // someone guessing it on her phone must not call off the buddies already alerted. A buddy's
+  // "I'm handling it" ends the alerts then. (Her duress PIN still works: it only adds an alarm.)
+  if (checked.isPin && open.pinFailures < PIN_FAILURES_ESCALATE) {
     await endCheckin(sellerId, open.id, now);
     return { ok: true };
   }

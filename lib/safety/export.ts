@@ -4,7 +4,10 @@ import { listBuddies } from '@/db/queries/buddies';
 import { checkinsOfSeller, hasPins } from '@/db/queries/checkins';
 import { openNote, openPosition } from './crypto';
 
-/** Her safety network data for her own export: buddies, whether PINs are set (never the hashes), check-ins and alarms still kept. */
+/**
+ * Her safety network data for her own export: buddies, whether PINs are set (never the hashes),
+ * check-ins and panic alarms still kept; never a duress alarm.
+ */
 export async function safetyExport(userId: string) {
   const [buddies, pins, checkins, alarms] = await Promise.all([listBuddies(userId), hasPins(userId), checkinsOfSeller(userId), alarmsOfSeller(userId)]);
   return {
@@ -17,7 +20,9 @@ export async function safetyExport(userId: string) {
       alertsSent: c.alerts,
       note: c.noteCiphertext ? openNote(c.id, userId, c.noteCiphertext) : null,
     })),
-    alarms: alarms.map((a) => ({
+    // Duress alarms are left out: whoever makes her download this on her phone right after "I'm OK"
+    // must not find one (they are deleted with the rest 24 h after they end).
+    alarms: alarms.filter((a) => a.kind !== 'duress').map((a) => ({
       kind: a.kind,
       sentAt: a.createdAt.toISOString(),
       alertsSent: a.alerts,

@@ -119,7 +119,7 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(await db().$count(reports)).toBe(before);
   });
 
-  it('a dangerous report notifies every other seller, or only those who chose its region', async () => {
+  it('a dangerous report notifies every seller (its reporter too, so her absence cannot name her), or only those who chose its region', async () => {
     await setAlertRegions(dee.id, [hamburg]);
     const alerted = async (input: Partial<ReportInput>) => {
       await db().delete(notifications);
@@ -128,11 +128,11 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       await withdrawReport(made.withdrawalCode);
       return rows.map((r) => r.user_id).sort();
     };
-    // Bea and Cid chose no region (every region); Dee chose Hamburg only; Ann reported it; buyers never.
-    expect(await alerted({ severity: 'dangerous', category: 'violence', regionId: berlin })).toEqual([bea.id, cid.id].sort());
-    expect(await alerted({ severity: 'dangerous', category: 'violence', regionId: hamburg })).toEqual([bea.id, cid.id, dee.id].sort());
-    // No region named: it could be anywhere, so every other seller hears of it.
-    expect(await alerted({ severity: 'dangerous', category: 'violence' })).toEqual([bea.id, cid.id, dee.id].sort());
+    // Ann (the reporter), Bea and Cid chose no region (every region); Dee chose Hamburg only; buyers never.
+    expect(await alerted({ severity: 'dangerous', category: 'violence', regionId: berlin })).toEqual([ann.id, bea.id, cid.id].sort());
+    expect(await alerted({ severity: 'dangerous', category: 'violence', regionId: hamburg })).toEqual([ann.id, bea.id, cid.id, dee.id].sort());
+    // No region named: it could be anywhere, so every seller hears of it.
+    expect(await alerted({ severity: 'dangerous', category: 'violence' })).toEqual([ann.id, bea.id, cid.id, dee.id].sort());
     expect(await alerted({ severity: 'risky', category: 'violence', regionId: hamburg })).toEqual([]);
     expect(await db().$count(notifications, eq(notifications.userId, kim.id))).toBe(0);
     await setAlertRegions(dee.id, []);
@@ -144,10 +144,13 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(await markReport(bea.id, made.id, { reason: 'other' })).toEqual({ ok: false, formError: 'markRefused' }); // one per seller
     expect(await markReport(cid.id, made.id, { reason: 'shouting' })).toMatchObject({ ok: false, fieldErrors: { reason: 'markReason' } });
     expect(await markReport(cid.id, '00000000-0000-4000-8000-000000000000', { reason: 'other' })).toEqual({ ok: false, formError: 'markRefused' });
+    // Not a uuid, though 36 characters of the right alphabet: refused before the database sees it.
+    expect(await markReport(cid.id, '-'.repeat(36), { reason: 'other' })).toEqual({ ok: false, formError: 'reportUnknown' });
 
     let queue = await reportReviewQueue();
     const item = queue.find((q) => q.id === made.id)!;
-    expect(item).toMatchObject({ state: 'live', description: 'he never paid', identifiers: [{ kind: 'phone', value: '+49301234567' }] });
+    expect(item).toMatchObject({ state: 'live', description: 'he never paid', identifiers: [{ kind: 'phone', value: '••••••••••67' }] }); // +49301234567, masked
+    expect(JSON.stringify(queue)).not.toContain('1234567');
     expect(item.marks).toEqual([{ id: expect.any(String), reason: 'wrong_person', note: 'that number is a taxi firm', createdOn: await databaseToday(db()) }]);
     expect(JSON.stringify(queue)).not.toMatch(/Ann\.Rep|Bea\.Rep|ann\.rep|bea\.rep/);
     expect(JSON.stringify(queue)).not.toContain(ann.id);

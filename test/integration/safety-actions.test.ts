@@ -5,6 +5,7 @@ import { hasPins, openCheckinOf } from '@/db/queries/checkins';
 import { insertUser } from '@/db/queries/users';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hashSecret } from '@/lib/passwords';
+import { safetyExport } from '@/lib/safety/export';
 import de from '@/messages/de.json';
 import { withTestDatabase } from '../support/database';
 import { alarmRows, counts, DURESS, PIN, sellerWithBuddies } from './safety-support';
@@ -106,6 +107,10 @@ describe(`safety actions (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect(afterOk).toEqual({ open: null, ...before });
     expect(await counts(db(), buddies, 'alarm')).toEqual([1, 1]);
     expect((await alarmRows(db(), seller.id)).map((a) => [a.kind, a.checkinId])).toEqual([['duress', second.id]]);
+    // Her own data export, downloaded on her phone right after, shows no alarm either.
+    const exported = await safetyExport(seller.id);
+    expect(exported.alarms).toEqual([]);
+    expect(JSON.stringify(exported)).not.toContain('"kind":"duress"');
   });
 
   it('start and extend refuse bad input in words, keeping her note', async () => {

@@ -119,7 +119,7 @@ describe(`check-in escalation on the server's timer (${process.env.DATABASE_URL 
     expect(await counts(db(), duress.buddies, 'checkin_overdue')).toEqual([0, 0]);
   });
 
-  it('a wrong PIN is refused; five wrong PINs alert her buddies at once', async () => {
+  it('a wrong PIN is refused; five wrong PINs alert her buddies at once, and then her PIN no longer calls them off', async () => {
     const { seller, buddies } = await sellerWithBuddies('Guessing');
     const id = await started(seller.id, { minutes: 120 }, T);
     for (let i = 0; i < 4; i++) {
@@ -131,6 +131,12 @@ describe(`check-in escalation on the server's timer (${process.env.DATABASE_URL 
     await escalationTick(after(T, 7), db());
     expect(await counts(db(), buddies, 'checkin_overdue')).toEqual([1, 1]);
     expect(await endWithPin(seller.id, { checkinId: id, pin: 'abc' }, after(T, 8))).toEqual({ ok: false, fieldErrors: { pin: 'pinFormat' } });
-    expect(await endWithPin(seller.id, { checkinId: id, pin: PIN }, after(T, 8))).toEqual({ ok: true });
+    // Someone who guessed on: even the right PIN now changes nothing, and the alerts go on.
+    expect(await endWithPin(seller.id, { checkinId: id, pin: PIN }, after(T, 8))).toEqual({ ok: false, fieldErrors: { pin: 'pinWrong' } });
+    expect(await openCheckinOf(seller.id)).toMatchObject({ id });
+    await escalationTick(after(T, 18), db());
+    expect(await counts(db(), buddies, 'checkin_overdue')).toEqual([2, 2]);
+    // A buddy's "I'm handling it" is what ends them.
+    expect(await acknowledge(buddies[0]!.id, { checkinId: id }, after(T, 19))).toEqual({ ok: true });
   });
 });

@@ -20,8 +20,8 @@ export async function ReportReview({ item }: { item: ReviewItem }) {
       <ReportSummary r={item} />
       {item.identifiers.length > 0 && (
         <ul className="text-sm">
-          {item.identifiers.map((i) => (
-            <li key={`${i.kind}:${i.value}`}>
+          {item.identifiers.map((i, n) => (
+            <li key={`${n}:${i.kind}`}>
               {tr(`kind.${i.kind}`)}: <span className="font-mono break-all">{i.value}</span>
             </li>
           ))}
