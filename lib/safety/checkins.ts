@@ -88,9 +88,10 @@ export async function endWithPin(sellerId: string, input: { checkinId: string; p
   const checked = await unlessBusy(async () => ({ isPin: await verifySecret(pins.pinHash, pin), isDuress: await verifySecret(pins.duressHash, pin) }));
   if ('ok' in checked) return checked;
   // After as many wrong PINs as set off the alarm, her PIN no longer ends the check-in quietly:
-  // someone guessing it on her phone must not call off the buddies already alerted. A buddy's
-  // "I'm handling it" ends the alerts then. (Her duress PIN still works: it only adds an alarm.)
-  if (checked.isPin && open.pinFailures < PIN_FAILURES_ESCALATE) {
+  // someone guessing it on her phone must not call off the buddies already alerted. Once a buddy
+  // has said "I'm handling it" (she knows, and can reach her), her PIN ends it again, so she is not
+  // left unable to start another. (Her duress PIN always works: it only adds an alarm.)
+  if (checked.isPin && (open.pinFailures < PIN_FAILURES_ESCALATE || open.state === 'acknowledged')) {
     await endCheckin(sellerId, open.id, now);
     return { ok: true };
   }

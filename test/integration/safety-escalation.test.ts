@@ -138,5 +138,8 @@ describe(`check-in escalation on the server's timer (${process.env.DATABASE_URL 
     expect(await counts(db(), buddies, 'checkin_overdue')).toEqual([2, 2]);
     // A buddy's "I'm handling it" is what ends them.
     expect(await acknowledge(buddies[0]!.id, { checkinId: id }, after(T, 19))).toEqual({ ok: true });
+    // With a buddy on it, her PIN ends the check-in again (she can start the next one).
+    expect(await endWithPin(seller.id, { checkinId: id, pin: PIN }, after(T, 20))).toEqual({ ok: true });
+    expect(await openCheckinOf(seller.id)).toBeNull();
   });
 });
