@@ -34,10 +34,23 @@ export const messageBody = z.discriminatedUnion(
   { error: 'invalid' },
 );
 
+/**
+ * A push service's address: https, on a public host name. Browsers' push services all are; an IP
+ * literal, localhost or a local name would make the server send requests into its own network.
+ */
+const pushEndpoint = z
+  .url({ protocol: /^https$/, error: 'invalid' })
+  .max(2048, 'invalid')
+  .refine((url) => {
+    const host = new URL(url).hostname.toLowerCase();
+    const local = /(^|\.)(localhost|local|internal|lan|home|arpa)$/.test(host);
+    return host.includes('.') && !host.startsWith('[') && !/^[\d.]+$/.test(host) && !local;
+  }, 'invalid');
+
 // A browser's PushSubscription.toJSON(), exactly (endpoint, expirationTime, keys.p256dh, keys.auth).
 const pushSubscription = z
   .object({
-    endpoint: z.url({ protocol: /^https?$/, error: 'invalid' }).max(2048, 'invalid'),
+    endpoint: pushEndpoint,
     expirationTime: z.number('invalid').nullable().optional(),
     keys: z
       .object({

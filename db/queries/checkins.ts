@@ -148,16 +148,6 @@ export async function escalatedCheckinsOf(buddyIds: readonly string[], db: Execu
     .orderBy(asc(checkins.endsAt));
 }
 
-/** The note of one check-in (a duress alarm's), for its seller's buddies. */
-export async function checkinNote(id: string, db: Executor = getDb()) {
-  const [row] = await db
-    .select({ noteCiphertext: checkins.noteCiphertext, buyer: buyer.pseudonym })
-    .from(checkins)
-    .leftJoin(buyer, eq(buyer.id, checkins.buyerId))
-    .where(eq(checkins.id, id));
-  return row ?? null;
-}
-
 /** Deletes check-ins 24 h after they ended, and those never ended 48 h after their end time. */
 export async function purgeCheckins(endedBefore: Date, unendedBefore: Date, db: Executor = getDb()): Promise<number> {
   const rows = await db

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { queryRows } from '../client';
 import { getDb, type Executor } from '../index';
 import { notifications, pushSubscriptions } from '../schema';
@@ -125,6 +125,9 @@ export interface StoredSubscription {
   sealed: string;
 }
 
+/** Push devices per person; a new one beyond replaces her oldest. */
+export const MAX_DEVICES = 10;
+
 /**
  * Stores a device's subscription for this person. A device already subscribed (same endpoint,
  * perhaps for someone who has used the phone before) moves to her with a new seal and id.
@@ -136,6 +139,11 @@ export async function saveSubscription(
   await db.transaction(async (tx) => {
     await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.endpointHash, values.endpointHash));
     await tx.insert(pushSubscriptions).values(values);
+    // At most MAX_DEVICES per person: a new device replaces the oldest beyond that.
+    await tx.execute(sql`
+      delete from push_subscriptions where id in (
+        select id from push_subscriptions where user_id = ${values.userId} and id <> ${values.id}
+        order by created_on desc offset ${MAX_DEVICES - 1})`);
   });
 }
 
@@ -178,12 +186,22 @@ export async function dropSubscription(id: string, db: Executor = getDb()): Prom
   await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, id));
 }
 
-export async function deleteAllSubscriptions(userId: string, db: Executor = getDb()): Promise<number> {
-  const rows = await db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).returning({ id: pushSubscriptions.id });
+/** Every device's subscription of hers, or every one but `keepId` (this device's). */
+export async function deleteAllSubscriptions(userId: string, db: Executor = getDb(), keepId: string | null = null): Promise<number> {
+  const rows = await db
+    .delete(pushSubscriptions)
+    .where(and(eq(pushSubscriptions.userId, userId), keepId ? ne(pushSubscriptions.id, keepId) : undefined))
+    .returning({ id: pushSubscriptions.id });
   return rows.length;
 }
 
 export async function countSubscriptions(userId: string, db: Executor = getDb()): Promise<number> {
   const [row] = await db.select({ n: count() }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
   return Number(row?.n ?? 0);
+}
+
+/** Alarm and overdue check-in notifications of days before the safety purge's cut-off. */
+export async function purgeSafetyNotifications(before: Date, db: Executor = getDb()): Promise<void> {
+  await db.execute(sql`
+    delete from notifications where kind in ('alarm', 'checkin_overdue') and created_on < ${before.toISOString().slice(0, 10)}::date`);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { deleteAllSubscriptions } from '@/db/queries/notifications';
 import { endAllSessions } from '@/db/queries/sessions';
 import { forgetAttempts, reserveAttempt } from '@/db/queries/throttle';
 import { vacuumAnalyze } from '@/db/queries/health';
@@ -79,6 +80,7 @@ export async function recoverAccount(pseudonym: string, code: string, newPasswor
   return unlessBusy(async () => {
     await setPasswordHash(account.id, await hashSecret(newPassword));
     await endAllSessions(account.id);
+    await deleteAllSubscriptions(account.id); // every device: whoever had her password had her phone's pushes
     return { ok: true };
   });
 }

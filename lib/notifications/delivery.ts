@@ -8,7 +8,7 @@ import {
   subscriptionsOf,
   type NotificationKind,
 } from '@/db/queries/notifications';
-import { pushPayload, pushTtl, pushUrgency } from './payload';
+import { PUSH_TTL_SECONDS, PUSH_URGENCY, pushPayload } from './payload';
 import { openSubscription } from './subscriptions';
 import { vapidKeys } from './vapid';
 
@@ -86,8 +86,8 @@ async function sendPush(sub: { endpoint: string; keys: { p256dh: string; auth: s
   const vapid = vapidKeys();
   const request = webpush.generateRequestDetails(sub, pushPayload(kind), {
     vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
-    TTL: pushTtl(kind),
-    urgency: pushUrgency(kind),
+    TTL: PUSH_TTL_SECONDS,
+    urgency: PUSH_URGENCY,
     contentEncoding: 'aes128gcm',
   });
   const response = await fetch(request.endpoint, {

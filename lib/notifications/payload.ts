@@ -7,25 +7,18 @@ import type { NotificationKind } from '@/db/queries/notifications';
  */
 export const PUSH_PAYLOAD_BYTES = 64;
 
-const HIGH: readonly NotificationKind[] = ['alarm', 'checkin_overdue'];
+/**
+ * Every push asks the same of the push service: deliver at once (urgency high), keep it six hours
+ * if the phone is off. Different headers per kind would tell Google, Apple or Mozilla which
+ * pushes are alarms; an alarm repeats every ten minutes while it lasts, and the notification
+ * centre keeps every kind for 30 days, so nothing needs longer.
+ */
+export const PUSH_URGENCY = 'high';
+export const PUSH_TTL_SECONDS = 6 * 60 * 60;
 
 export function pushPayload(kind: NotificationKind): string {
   const bare = JSON.stringify({ t: kind, p: '' });
   const pad = PUSH_PAYLOAD_BYTES - Buffer.byteLength(bare);
   if (pad < 0) throw new Error(`push payload of ${kind} exceeds ${PUSH_PAYLOAD_BYTES} bytes`);
   return JSON.stringify({ t: kind, p: '_'.repeat(pad) });
-}
-
-/** An alarm or an overdue check-in asks the push service to wake the phone at once. */
-export function pushUrgency(kind: NotificationKind): 'high' | 'normal' {
-  return HIGH.includes(kind) ? 'high' : 'normal';
-}
-
-/**
- * How long the push service keeps an undelivered push (seconds). An alarm repeats every ten
- * minutes while it lasts, so an hour is enough; other kinds wait at most a day (the in-app
- * notification stays for 30 days).
- */
-export function pushTtl(kind: NotificationKind): number {
-  return HIGH.includes(kind) ? 60 * 60 : 24 * 60 * 60;
 }

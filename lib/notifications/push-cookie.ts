@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { deleteSubscription } from '@/db/queries/notifications';
+import { deleteAllSubscriptions, deleteSubscription } from '@/db/queries/notifications';
 import { sessionCookie } from '@/lib/auth/auth';
 
 const YEAR = 365 * 24 * 60 * 60;
@@ -27,6 +27,14 @@ export async function pushDevice(): Promise<string | null> {
 
 export async function forgetPushDevice(): Promise<void> {
   (await cookies()).delete(name());
+}
+
+/**
+ * "Sign out everywhere else" and a new password: the other devices' push subscriptions go with
+ * their sessions (a lost phone must not keep receiving alarms); this device keeps its own.
+ */
+export async function dropOtherDevicesPush(userId: string): Promise<void> {
+  await deleteAllSubscriptions(userId, undefined, await pushDevice());
 }
 
 /**

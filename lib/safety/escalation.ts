@@ -2,7 +2,7 @@ import 'server-only';
 import { claimAlarmStep, dueAlarms, purgeAlarms } from '@/db/queries/alarms';
 import { buddyIdsOf } from '@/db/queries/buddies';
 import { claimCheckinStep, dueCheckins, purgeCheckins } from '@/db/queries/checkins';
-import { notify, type NotificationKind } from '@/db/queries/notifications';
+import { notify, purgeSafetyNotifications, type NotificationKind } from '@/db/queries/notifications';
 import { getDb, type Db } from '@/db/index';
 import { nextAlertAfter, purgeCutoffs } from './timing';
 
@@ -40,6 +40,9 @@ export async function escalationTick(now = new Date(), db: Db = getDb()): Promis
 /** Deletes check-ins (with their notes) and alarms (with their positions) a day after they ended. */
 export async function purgeSafety(now = new Date(), db: Db = getDb()): Promise<number> {
   const { endedBefore, unendedBefore } = purgeCutoffs(now);
+  // Their notifications go with them (kept by day: gone the day after the cut-off's day at the
+  // latest); 30 days of them, beside the buddies table, would say who was overdue or alarmed when.
+  await purgeSafetyNotifications(endedBefore, db);
   return (await purgeAlarms(endedBefore, unendedBefore, db)) + (await purgeCheckins(endedBefore, unendedBefore, db));
 }
 

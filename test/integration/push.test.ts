@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, createDatabase, type Database } from '@/db/client';
-import { countSubscriptions, notify, unseenCount } from '@/db/queries/notifications';
+import { countSubscriptions, deleteAllSubscriptions, MAX_DEVICES, notify, unseenCount } from '@/db/queries/notifications';
 import { deliverPendingPushes } from '@/lib/notifications/delivery';
 import { subscribeDevice, type PushSubscriptionJson } from '@/lib/notifications/subscriptions';
 import { withTestDatabase } from '../support/database';
@@ -123,6 +123,18 @@ describe(`Web Push end to end (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     expect(result.dropped).toBe(1);
     expect(await countSubscriptions(dee.id)).toBe(0);
     expect(await unseenCount(dee.id)).toBe(1);
+  });
+
+  it(`at most ${MAX_DEVICES} devices per person: a new one replaces the oldest`, async () => {
+    const fay = await makeUser('seller', 'Push.Fay');
+    const { sub } = await device();
+    for (let i = 0; i < MAX_DEVICES + 3; i++) await subscribeDevice(fay.id, { ...sub, endpoint: `https://push.example/fay/${i}` });
+    expect(await countSubscriptions(fay.id)).toBe(MAX_DEVICES);
+    // "Sign out everywhere else": every device but this one; a recovery or deletion: every one.
+    const kept = await subscribeDevice(fay.id, { ...sub, endpoint: 'https://push.example/fay/this-phone' });
+    expect(await deleteAllSubscriptions(fay.id, undefined, kept)).toBe(MAX_DEVICES - 1);
+    expect(await countSubscriptions(fay.id)).toBe(1);
+    expect(await deleteAllSubscriptions(fay.id)).toBe(1);
   });
 
   it('an unreachable push service counts a failure and keeps the subscription', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purgeExpired } from '@/lib/maintenance';
+import { notify, purgeSafetyNotifications, unseenCount } from '@/db/queries/notifications';
 import { exportAccount } from '@/lib/rights/export';
 import { panic } from '@/lib/safety/alarms';
 import { endWithPin } from '@/lib/safety/checkins';
@@ -73,5 +74,17 @@ describe(`safety network: at rest and cleanup (${process.env.DATABASE_URL ? 'Pos
     await purgeExpired(after(T, 60 + 48 * HOUR + 1));
     expect(await checkinRow(db(), forgottenId)).toBeNull();
     expect(await alarmRows(db(), unanswered.seller.id)).toEqual([]);
+  });
+
+  it("alarm and overdue notifications leave with the safety data (by day), other kinds stay their 30 days", async () => {
+    const { seller, buddies } = await sellerWithBuddies('NoteGone', 1);
+    await panic(seller.id, null, new Date());
+    await notify([buddies[0]!.id], 'message');
+    await purgeSafetyNotifications(new Date()); // a cut-off today keeps today's
+    expect(await counts(db(), buddies, 'alarm')).toEqual([1]);
+    const unseen = await unseenCount(buddies[0]!.id); // the buddy request, the alarm, the message
+    await purgeSafetyNotifications(new Date(Date.now() + 2 * 24 * 3_600_000)); // the day after tomorrow
+    expect(await counts(db(), buddies, 'alarm')).toEqual([0]);
+    expect(await unseenCount(buddies[0]!.id)).toBe(unseen - 1); // only the alarm went
   });
 });

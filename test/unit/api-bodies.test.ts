@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateBody, messageBody, rateBody, redeemBody } from '@/lib/api-bodies';
+import { generateBody, messageBody, pushBody, rateBody, redeemBody } from '@/lib/api-bodies';
 
 /** The first issue's field and code, as beginPost() answers them. */
 function refusal(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
@@ -39,5 +39,34 @@ describe('API bodies take JSON types as they are', () => {
 
   it('refuses bodies that are not objects', () => {
     for (const body of [null, [], 'x', 7]) expect(redeemBody.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('push subscription endpoints: https on a public host name only', () => {
+  const keys = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
+  const subscribe = (endpoint: string) => pushBody.safeParse({ action: 'subscribe', subscription: { endpoint, expirationTime: null, keys } }).success;
+  const status = (endpoint: string) => pushBody.safeParse({ action: 'status', endpoint }).success;
+
+  it("accepts the browsers' push services", () => {
+    expect(subscribe('https://fcm.googleapis.com/fcm/send/abc:def')).toBe(true);
+    expect(subscribe('https://updates.push.services.mozilla.com/wpush/v2/gAAAA')).toBe(true);
+    expect(subscribe('https://web.push.apple.com/QOx9')).toBe(true);
+  });
+
+  it('refuses plain http, IP literals and local names, which would send the server into its own network', () => {
+    for (const endpoint of [
+      'http://fcm.googleapis.com/fcm/send/abc',
+      'https://127.0.0.1/notify',
+      'https://10.0.0.5:8080/notify',
+      'https://[::1]/notify',
+      'https://localhost/notify',
+      'https://db/notify',
+      'https://printer.local/notify',
+      'https://metadata.google.internal/computeMetadata',
+      'javascript:alert(1)',
+    ]) {
+      expect(subscribe(endpoint), endpoint).toBe(false);
+      expect(status(endpoint), endpoint).toBe(false);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS } from '@/db/queries/notifications';
-import { PUSH_PAYLOAD_BYTES, pushPayload, pushTtl, pushUrgency } from '@/lib/notifications/payload';
+import { PUSH_PAYLOAD_BYTES, pushPayload } from '@/lib/notifications/payload';
 
 describe('push payload', () => {
   it('has the same length in bytes for every kind: 64', () => {
@@ -22,16 +22,5 @@ describe('push payload', () => {
   it('is the same for every recipient and every time (nothing personal can be in it)', () => {
     expect(pushPayload('message')).toBe(pushPayload('message'));
     expect(pushPayload('alarm')).toBe('{"t":"alarm","p":"' + '_'.repeat(44) + '"}');
-  });
-
-  it('wakes the phone (urgency high, one hour TTL) only for an alarm or an overdue check-in', () => {
-    expect(pushUrgency('alarm')).toBe('high');
-    expect(pushUrgency('checkin_overdue')).toBe('high');
-    for (const kind of ['warning', 'message', 'buddy_request', 'report_dangerous'] as const) {
-      expect(pushUrgency(kind)).toBe('normal');
-      expect(pushTtl(kind)).toBe(86_400);
-    }
-    expect(pushTtl('alarm')).toBe(3_600);
-    expect(pushTtl('checkin_overdue')).toBe(3_600);
   });
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { endAllSessions, endSession } from '@/db/queries/sessions';
 import { changePassword, deleteAccount, regenerateRecoveryCodes } from '@/lib/accounts/credentials';
 import { signOut } from '@/lib/auth/auth';
-import { dropThisDevicePush } from '@/lib/notifications/push-cookie';
+import { dropOtherDevicesPush, dropThisDevicePush } from '@/lib/notifications/push-cookie';
 import { authorizeAction } from '@/lib/auth/guards';
 import { redirect } from '@/lib/i18n/navigation';
 import { localise, notAFormState, refusedState, type FormState } from '@/lib/i18n/outcome';
@@ -22,6 +22,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     return localise({ ok: false, fieldErrors: { newPasswordRepeat: 'passwordMismatch' } });
   }
   const outcome = await changePassword(auth.user, auth.user.sessionId, text(form, 'currentPassword'), text(form, 'newPassword'));
+  if (outcome.ok) await dropOtherDevicesPush(auth.user.id);
   revalidatePath('/[locale]/account', 'page');
   return localise(outcome);
 }
@@ -56,6 +57,7 @@ export async function endOtherSessionsAction(): Promise<void> {
   const auth = await authorizeAction();
   if (!auth.ok) return;
   await endAllSessions(auth.user.id, auth.user.sessionId);
+  await dropOtherDevicesPush(auth.user.id);
   revalidatePath('/[locale]/account', 'page');
 }
 

@@ -6,7 +6,7 @@ import { authorizeAction } from '@/lib/auth/guards';
 
 /** Marks all of her notifications seen; the header's badge goes with them. */
 export async function markAllSeenAction(): Promise<void> {
-  const auth = await authorizeAction();
+  const auth = await authorizeAction(['seller', 'buyer', 'coordinator']);
   if (!auth.ok) return;
   await markAllSeen(auth.user.id);
   revalidatePath('/[locale]', 'layout');

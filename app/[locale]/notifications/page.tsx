@@ -11,7 +11,8 @@ import { PushToggle } from './_components/push-toggle';
 
 export default async function NotificationsPage({ params }: PageProps<'/[locale]/notifications'>) {
   setRequestLocale((await params).locale as Locale);
-  const user = await requireUser('/notifications');
+  // Every role, but not before a one-time password has been replaced.
+  const user = await requireUser('/notifications', ['seller', 'buyer', 'coordinator']);
   const [t, format, items] = await Promise.all([getTranslations('Notifications'), getFormatter(), listNotifications(user.id)]);
   const unseen = items.filter((n) => !n.seen).length;
   return (
