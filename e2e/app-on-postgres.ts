@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createECDH, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import webpush from 'web-push';
 
 // The CI machine's PostgreSQL (.ci/run starts it before `npm test`); trust authentication.
 export const PG = { host: '127.0.0.1', port: 5432 };
@@ -47,11 +48,13 @@ export interface AppServer {
   log: () => string;
   stderr: () => string;
   exited: Promise<number | null>;
+  /** The server's process (under scripts/cluster.mjs, the primary). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
 /** The built standalone server (`npm start`, as deployed) on the given PostgreSQL URL. */
-export function startApp(databaseUrl: string, port: number): AppServer {
+export function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): AppServer {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-faults-'));
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     env: {
@@ -65,6 +68,7 @@ export function startApp(databaseUrl: string, port: number): AppServer {
       HASH_SECRET: randomBytes(32).toString('base64'),
       MESSAGE_KEYS: `1:${randomBytes(32).toString('base64')}`,
       ...vapidEnv(),
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +85,7 @@ export function startApp(databaseUrl: string, port: number): AppServer {
     log: () => log,
     stderr: () => stderr,
     exited,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -131,11 +136,6 @@ export async function ask(url: string, name: string, headers: Record<string, str
 
 /** A fresh VAPID pair (production requires one for Web Push). */
 function vapidEnv() {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return {
-    VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString('base64url'),
-    VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString('base64url'),
-    VAPID_SUBJECT: 'mailto:push@example.org',
-  };
+  const { publicKey, privateKey } = webpush.generateVAPIDKeys(); // padded: 32 and 65 bytes
+  return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'mailto:push@example.org' };
 }
