@@ -42,6 +42,8 @@ const pushEndpoint = z
   .url({ protocol: /^https$/, error: 'invalid' })
   .max(2048, 'invalid')
   .refine((url) => {
+    // zod runs this even after the url check failed: never throw on what is not a URL.
+    if (!URL.canParse(url)) return false;
     const host = new URL(url).hostname.toLowerCase();
     const local = /(^|\.)(localhost|local|internal|lan|home|arpa)$/.test(host);
     return host.includes('.') && !host.startsWith('[') && !/^[\d.]+$/.test(host) && !local;
