@@ -12,12 +12,22 @@ import { identifierHash, markerRef, reporterTag, sealReportBody, withdrawalHash,
 import { normaliseIdentifier, type IdentifierKind } from './identifiers';
 import { markInput, occurredOnProblem, reportExpiresOn, reportInput, type ReportInput } from './rules';
 import { z } from 'zod';
+import { cachedVersionInForce } from '@/db/queries/parameters';
 
 const utcDay = (now: Date) => now.toISOString().slice(0, 10);
 
-export function expiryDays() {
+/**
+ * Days a report stays, by severity: the members' voted values (the parameter version in force),
+ * within the operator's REPORT_DAYS_* (the shorter wins, as for the retention window).
+ */
+export async function expiryDays() {
   const e = env();
-  return { dangerous: e.REPORT_DAYS_DANGEROUS, risky: e.REPORT_DAYS_RISKY, annoying: e.REPORT_DAYS_ANNOYING };
+  const voted = (await cachedVersionInForce()).params;
+  return {
+    dangerous: Math.min(e.REPORT_DAYS_DANGEROUS, voted.reportExpiryDangerousDays),
+    risky: Math.min(e.REPORT_DAYS_RISKY, voted.reportExpiryRiskyDays),
+    annoying: Math.min(e.REPORT_DAYS_ANNOYING, voted.reportExpiryAnnoyingDays),
+  };
 }
 
 /**
@@ -51,7 +61,7 @@ export async function submitReport(reporterId: string, input: ReportInput, now =
 
   const id = randomUUID();
   const withdrawalCode = randomCode();
-  const expiresOn = reportExpiresOn(r.severity, today, expiryDays());
+  const expiresOn = reportExpiresOn(r.severity, today, await expiryDays());
   const body: ReportBody = { description: r.description, identifiers };
   const rows: NewReportIdentifier[] = identifiers.map((i) => {
     const hash = identifierHash(i.kind, i.value);

@@ -2,15 +2,17 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { addRegion, listRegions, setAlertRegions } from '@/db/queries/report-regions';
+import { noteNewVersion } from '@/db/queries/parameters';
 import { expireReports } from '@/db/queries/reports';
 import { lookupWeeks, repeatIdentifiers, reportWeeks } from '@/db/queries/report-metrics';
-import { notifications, publicChangelog, reportExpiredCounts, reportIdentifiers, reports } from '@/db/schema';
+import { notifications, parameterVersions, publicChangelog, reportExpiredCounts, reportIdentifiers, reports } from '@/db/schema';
 import { reportBoard } from '@/lib/reports/board';
 import { runDailyJobs } from '@/lib/retention/daily';
 import { lookupIdentifier } from '@/lib/reports/lookup';
 import { decideReport, reportReviewQueue } from '@/lib/reports/review';
 import { screenPseudonym } from '@/lib/reports/screen';
 import { markReport, submitReport, withdrawReport } from '@/lib/reports/submit';
+import { VERSION_1 } from '@/lib/governance/parameters';
 import type { ReportInput } from '@/lib/reports/rules';
 import { withTestDatabase } from '../support/database';
 import { databaseToday, dumpText } from './helpers';
@@ -237,5 +239,22 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     const days = await queryRows<Record<string, unknown>>(db(), sql`select * from lookup_daily_counts`);
     expect(days.map((d) => Object.keys(d).sort())).toEqual(days.map(() => ['day', 'lookups', 'warnings']));
     expect(days.map((d) => String(d.day).slice(0, 10))).toContain(today);
+  });
+
+  it("a report's expiry follows the members' voted days, within the operator's REPORT_DAYS_*", async () => {
+    const today = await databaseToday(db());
+    const plus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const annoying = { severity: 'annoying', category: 'no_show' } as const;
+    expect((await report(cid, annoying)).expiresOn).toBe(plus(90)); // version 1: 90 days
+    await db().insert(parameterVersions).values({ version: 99, params: { ...VERSION_1, reportExpiryAnnoyingDays: 30, reportExpiryDangerousDays: 1000 }, inForceFrom: today });
+    noteNewVersion();
+    try {
+      expect((await report(cid, annoying)).expiresOn).toBe(plus(30));
+      // Voted longer than the operator allows (REPORT_DAYS_DANGEROUS, 730 by default): the operator's wins.
+      expect((await report(cid, { severity: 'dangerous', category: 'violence' })).expiresOn).toBe(plus(730));
+    } finally {
+      await db().delete(parameterVersions).where(eq(parameterVersions.version, 99));
+      noteNewVersion();
+    }
   });
 });
