@@ -2,16 +2,9 @@ import 'server-only';
 import { liveReports } from '@/db/queries/reports';
 import { openReportBody } from './crypto';
 import type { IdentifierKind } from './identifiers';
-import type { ReportCategory, ReportSeverity } from './rules';
+import { shownReport, type MatchedReport } from './lookup';
 
-export interface BoardReport {
-  id: string;
-  category: ReportCategory;
-  severity: ReportSeverity;
-  occurredOn: string;
-  region: string | null;
-  /** Null when unreadable. */
-  description: string | null;
+export interface BoardReport extends MatchedReport {
   identifiers: { kind: IdentifierKind; value: string }[];
   readable: boolean;
 }
@@ -21,12 +14,7 @@ export async function reportBoard(): Promise<BoardReport[]> {
   return (await liveReports()).map((r) => {
     const body = openReportBody(r.id, r.keyVersion, r.ciphertext);
     return {
-      id: r.id,
-      category: r.category,
-      severity: r.severity,
-      occurredOn: r.occurredOn,
-      region: r.region,
-      description: body?.description || null,
+      ...shownReport(r, body),
       identifiers: body?.identifiers ?? [],
       readable: body !== null,
     };

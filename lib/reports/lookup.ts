@@ -1,7 +1,7 @@
 import 'server-only';
 import { countLookup, reportsMatching } from '@/db/queries/reports';
 import { fieldErrorsOf, type Outcome } from '@/lib/accounts/errors';
-import { identifierHash, openReportBody } from './crypto';
+import { identifierHash, openReportBody, type ReportBody } from './crypto';
 import { normaliseIdentifier, type IdentifierKind } from './identifiers';
 import { identifierLookupInput, type IdentifierLookupInput, type ReportCategory, type ReportSeverity } from './rules';
 
@@ -25,14 +25,12 @@ export function reportCounts(reports: readonly MatchedReport[]) {
 /** Live reports naming a normalised identifier, newest first (a constant number of rows from the hash index). */
 export async function matchingReports(kind: IdentifierKind, normalised: string): Promise<MatchedReport[]> {
   const rows = await reportsMatching(identifierHash(kind, normalised));
-  return rows.map((r) => ({
-    id: r.id,
-    category: r.category,
-    severity: r.severity,
-    occurredOn: r.occurredOn,
-    region: r.region,
-    description: openReportBody(r.id, r.keyVersion, r.ciphertext)?.description || null,
-  }));
+  return rows.map((r) => shownReport(r, openReportBody(r.id, r.keyVersion, r.ciphertext)));
+}
+
+/** A stored report as sellers and coordinators see it, from its opened body (null: unreadable). */
+export function shownReport(r: Omit<MatchedReport, 'description'>, body: ReportBody | null): MatchedReport {
+  return { id: r.id, category: r.category, severity: r.severity, occurredOn: r.occurredOn, region: r.region, description: body?.description || null };
 }
 
 export interface IdentifierLookup {

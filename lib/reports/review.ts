@@ -3,19 +3,14 @@ import { removeReport, reviewQueue, setAnnotation, setReportShown } from '@/db/q
 import type { Outcome } from '@/lib/accounts/errors';
 import { openReportBody, openReportText, sealReportText } from './crypto';
 import type { IdentifierKind } from './identifiers';
-import { ANNOTATION_MAX, type MarkReason, type ReportCategory, type ReportSeverity } from './rules';
+import { shownReport, type MatchedReport } from './lookup';
+import { ANNOTATION_MAX, type MarkReason } from './rules';
 
 export { ANNOTATION_MAX };
 
-export interface ReviewItem {
-  id: string;
-  category: ReportCategory;
-  severity: ReportSeverity;
-  occurredOn: string;
+export interface ReviewItem extends MatchedReport {
   createdOn: string;
-  region: string | null;
   state: 'live' | 'hidden' | 'removed';
-  description: string | null;
   identifiers: { kind: IdentifierKind; value: string }[];
   annotation: string | null;
   marks: { id: string; reason: MarkReason; note: string | null; createdOn: string }[];
@@ -26,14 +21,9 @@ export async function reportReviewQueue(): Promise<ReviewItem[]> {
   return (await reviewQueue()).map((r) => {
     const body = openReportBody(r.id, r.keyVersion, r.ciphertext);
     return {
-      id: r.id,
-      category: r.category,
-      severity: r.severity,
-      occurredOn: r.occurredOn,
+      ...shownReport(r, body),
       createdOn: r.createdOn,
-      region: r.region,
       state: r.state,
-      description: body?.description || null,
       // Coordinators judge reports, they do not look people up: the kind and the last two characters.
       identifiers: (body?.identifiers ?? []).map((i) => ({ kind: i.kind, value: maskIdentifier(i.value) })),
       annotation: openReportText(r.id, 'annotation', r.annotationKeyVersion, r.annotationCiphertext),

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { formatDate } from '@/lib/i18n/format';
-import type { ReportCategory, ReportSeverity } from '@/lib/reports/rules';
+import type { MatchedReport } from '@/lib/reports/lookup';
 
 // Severity in words and a symbol, never colour alone.
 const LOOK = {
@@ -9,14 +9,8 @@ const LOOK = {
   annoying: { box: 'border-stone-500 bg-stone-50', mark: '·', markBox: 'bg-stone-600 text-white' },
 } as const;
 
-export interface ShownReport {
-  id: string;
-  category: ReportCategory;
-  severity: ReportSeverity;
-  occurredOn: string;
-  region: string | null;
-  description: string | null;
-}
+/** A report as sellers see it (lib/reports/lookup.ts; a type only, nothing of it reaches the browser). */
+export type ShownReport = MatchedReport;
 
 /** One report as sellers see it: severity, category, day, region; never who reported it. */
 export function ReportSummary({ r }: { r: ShownReport }) {
