@@ -16,6 +16,12 @@ export async function insertContest(values: NewContest & { id: string }, db: Exe
   });
 }
 
+/** The pseudonyms of people with an open contest: the review also shows the reports that name them. */
+export async function openContestPseudonyms(db: Executor = getDb()): Promise<string[]> {
+  const rows = await db.selectDistinct({ pseudonym: users.pseudonym }).from(flagContests).innerJoin(users, eq(users.id, flagContests.buyerId)).where(isNull(flagContests.closedOn));
+  return rows.map((r) => r.pseudonym);
+}
+
 export async function hasOpenContest(buyerId: string, db: Executor = getDb()) {
   return (await db.$count(flagContests, and(eq(flagContests.buyerId, buyerId), isNull(flagContests.closedOn)))) > 0;
 }

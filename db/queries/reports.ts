@@ -95,14 +95,27 @@ export async function insertMark(values: typeof reportMarks.$inferInsert, db: Ex
   });
 }
 
-/** Reports with open marks, or hidden pending review: the coordinators' queue (never a reporter: none is stored). */
-export async function reviewQueue(db: Executor = getDb()) {
+/**
+ * The coordinators' queue (never a reporter: none is stored): reports with open marks, hidden
+ * pending review, or naming one of `contested` (identifier hashes of people with an open contest).
+ */
+export async function reviewQueue(contested: string[] = [], db: Executor = getDb()) {
   const open = db.select({ reportId: reportMarks.reportId }).from(reportMarks).where(isNull(reportMarks.closedOn));
+  const naming = contested.length
+    ? await db.selectDistinct({ reportId: reportIdentifiers.reportId }).from(reportIdentifiers).where(inArray(reportIdentifiers.hash, contested))
+    : [];
+  const contestedIds = new Set(naming.map((r) => r.reportId));
   const rows = await db
     .select({ ...shown, state: reports.state, annotationKeyVersion: reports.annotationKeyVersion, annotationCiphertext: reports.annotationCiphertext })
     .from(reports)
     .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
-    .where(and(gt(reports.expiresOn, today), sql`(${reports.state} = 'hidden' or ${reports.id} in ${open})`))
+    .where(
+      and(
+        gt(reports.expiresOn, today),
+        sql`${reports.state} <> 'removed'`,
+        sql`(${reports.state} = 'hidden' or ${reports.id} in ${open}${contestedIds.size ? sql` or ${inArray(reports.id, [...contestedIds])}` : sql``})`,
+      ),
+    )
     .orderBy(desc(reports.createdOn), reports.id);
   const marks = rows.length
     ? await db
@@ -111,7 +124,7 @@ export async function reviewQueue(db: Executor = getDb()) {
         .where(and(inArray(reportMarks.reportId, rows.map((r) => r.id)), isNull(reportMarks.closedOn)))
         .orderBy(reportMarks.createdOn, reportMarks.id)
     : [];
-  return rows.map((r) => ({ ...r, marks: marks.filter((m) => m.reportId === r.id) }));
+  return rows.map((r) => ({ ...r, contested: contestedIds.has(r.id), marks: marks.filter((m) => m.reportId === r.id) }));
 }
 
 export async function setAnnotation(reportId: string, sealed: { keyVersion: number; ciphertext: string }, db: Executor = getDb()): Promise<boolean> {

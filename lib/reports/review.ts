@@ -1,8 +1,9 @@
 import 'server-only';
+import { openContestPseudonyms } from '@/db/queries/contests';
 import { removeReport, reviewQueue, setAnnotation, setReportShown } from '@/db/queries/reports';
 import type { Outcome } from '@/lib/accounts/errors';
-import { openReportBody, openReportText, sealReportText } from './crypto';
-import type { IdentifierKind } from './identifiers';
+import { identifierHash, openReportBody, openReportText, sealReportText } from './crypto';
+import { normalisePseudonym, type IdentifierKind } from './identifiers';
 import { shownReport, type MatchedReport } from './lookup';
 import { ANNOTATION_MAX, type MarkReason } from './rules';
 
@@ -11,19 +12,30 @@ export { ANNOTATION_MAX };
 export interface ReviewItem extends MatchedReport {
   createdOn: string;
   state: 'live' | 'hidden' | 'removed';
+  /** It names, by pseudonym, someone who asked for a review of what is recorded about them. */
+  contested: boolean;
   identifiers: { kind: IdentifierKind; value: string }[];
   annotation: string | null;
   marks: { id: string; reason: MarkReason; note: string | null; createdOn: string }[];
 }
 
-/** Reports someone marked "seems wrong", or hidden pending review: no reporter, no marker (neither is stored). */
+/**
+ * Reports someone marked "seems wrong", hidden pending review, or naming someone with an open
+ * contest (the person concerned is never told whether a report exists: the contest is about
+ * everything recorded about them). No reporter, no marker: neither is stored.
+ */
 export async function reportReviewQueue(): Promise<ReviewItem[]> {
-  return (await reviewQueue()).map((r) => {
+  const contested = (await openContestPseudonyms()).flatMap((p) => {
+    const key = normalisePseudonym(p);
+    return key === null ? [] : [identifierHash('pseudonym', key)];
+  });
+  return (await reviewQueue(contested)).map((r) => {
     const body = openReportBody(r.id, r.keyVersion, r.ciphertext);
     return {
       ...shownReport(r, body),
       createdOn: r.createdOn,
       state: r.state,
+      contested: r.contested,
       // Coordinators judge reports, they do not look people up: the kind and the last two characters.
       identifiers: (body?.identifiers ?? []).map((i) => ({ kind: i.kind, value: maskIdentifier(i.value) })),
       annotation: openReportText(r.id, 'annotation', r.annotationKeyVersion, r.annotationCiphertext),

@@ -13,6 +13,7 @@ import { decideReport, reportReviewQueue } from '@/lib/reports/review';
 import { screenPseudonym } from '@/lib/reports/screen';
 import { markReport, submitReport, withdrawReport } from '@/lib/reports/submit';
 import { VERSION_1 } from '@/lib/governance/parameters';
+import { closeReview, contestFlag, ownContests } from '@/lib/rights/contests';
 import type { ReportInput } from '@/lib/reports/rules';
 import { withTestDatabase } from '../support/database';
 import { databaseToday, dumpText } from './helpers';
@@ -185,6 +186,28 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect((await reportReviewQueue()).map((q) => q.id)).not.toContain(made.id);
     expect(await decideReport('not-an-id', 'hide')).toEqual({ ok: false, formError: 'reportUnknown' });
     expect(await decideReport(made.id, 'edit')).toEqual({ ok: false, formError: 'invalid' });
+  });
+
+  it('a contest from the person a report names puts the report in the review queue, without telling him it exists', async () => {
+    const lou = await makeUser('buyer', 'Lou.Contested');
+    const named = await report(dee, { pseudonym: ' lou.contested ', description: 'left without paying' });
+    const other = await report(dee, { plate: 'HH LU 99' });
+    expect((await reportReviewQueue()).map((q) => q.id)).not.toContain(named.id); // no mark, not hidden
+
+    const asked = await contestFlag(lou.id, { reason: 'other', note: 'I paid' });
+    expect(asked).toEqual({ ok: true });
+    const queue = await reportReviewQueue();
+    expect(queue.find((q) => q.id === named.id)).toMatchObject({ contested: true, state: 'live', description: 'left without paying', marks: [] });
+    expect(queue.map((q) => q.id)).not.toContain(other.id);
+    expect(queue.filter((q) => q.id !== named.id).every((q) => !q.contested)).toBe(true);
+    expect(JSON.stringify(queue)).not.toMatch(/Dee\.Rep|dee\.rep/);
+    // The buyer's own view of his review says nothing about reports.
+    expect(JSON.stringify(await ownContests(lou.id))).not.toContain(named.id);
+
+    const [contest] = await ownContests(lou.id);
+    expect(await closeReview({ id: contest!.id })).toEqual({ ok: true });
+    expect((await reportReviewQueue()).map((q) => q.id)).not.toContain(named.id);
+    expect((await reportBoard()).map((r) => r.id)).toContain(named.id); // closing a review changes no report
   });
 
   it('expiry by severity deletes reports on their day and keeps their counts for the metrics', async () => {

@@ -17,6 +17,7 @@ export async function ReportReview({ item }: { item: ReviewItem }) {
       <h3 id={`report-${item.id}`} className="text-lg font-semibold">
         {t('itemTitle', { date: formatDate(format, item.createdOn) })} · {t(`state.${item.state}`)}
       </h3>
+      {item.contested && <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 font-medium">{t('contested')}</p>}
       <ReportSummary r={item} />
       {item.identifiers.length > 0 && (
         <ul className="text-sm">
