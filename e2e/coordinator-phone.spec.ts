@@ -7,8 +7,9 @@ test.use(PHONE);
 // Two cores shared by the server, two browsers and other work: these flows take time.
 test.describe.configure({ timeout: 120_000 });
 
-const COLUMNS = 'week,encounters,codeUsage,buyerRatingRate,sellerRatingRate,retention,unsafeFlags,repeatOffenders,signUps,activeSellers'.split(',');
-const RATE_COLUMNS = [2, 3, 4, 5];
+// The pilot's figures, then the incident reports' (by severity, by category, look-ups with a warning).
+const COLUMNS = ('week,encounters,codeUsage,buyerRatingRate,sellerRatingRate,retention,unsafeFlags,repeatOffenders,signUps,activeSellers,' + 'reports,reportsDangerous,reportsRisky,reportsAnnoying,reportsViolence,reportsSexualAssault,reportsRobbery,reportsPayment,reportsNoShow,reportsBlackmail,reportsBoundary,reportsPolice,reportsOther,lookupWarningShare,repeatReportedIdentifiers').split(',');
+const RATE_COLUMNS = [2, 3, 4, 5, 23];
 
 /** Rows of a CSV as a spreadsheet splits them: lines on CRLF, cells on the separator. */
 function rows(text: string, separator: string): string[][] {

@@ -46,7 +46,7 @@ for (const locale of ['de', 'en'] as const) {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('week,encounters,codeUsage,buyerRatingRate,sellerRatingRate,retention,unsafeFlags,repeatOffenders,signUps,activeSellers');
+    expect(lines[0]).toBe('week,encounters,codeUsage,buyerRatingRate,sellerRatingRate,retention,unsafeFlags,repeatOffenders,signUps,activeSellers,reports,reportsDangerous,reportsRisky,reportsAnnoying,reportsViolence,reportsSexualAssault,reportsRobbery,reportsPayment,reportsNoShow,reportsBlackmail,reportsBoundary,reportsPolice,reportsOther,lookupWarningShare,repeatReportedIdentifiers');
     expect(lines).toHaveLength(13);
   });
 }

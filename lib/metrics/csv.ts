@@ -1,4 +1,6 @@
+import { REPORT_CATEGORIES, REPORT_SEVERITIES } from '@/lib/reports/rules';
 import type { WeekMetrics } from './assemble';
+import type { ReportWeekMetrics } from './reports';
 
 const COLUMNS = [
   'encounters',
@@ -12,7 +14,23 @@ const COLUMNS = [
   'activeSellers',
 ] as const satisfies readonly Exclude<keyof WeekMetrics, 'week'>[];
 
-const RATES = new Set<string>(['codeUsage', 'buyerRatingRate', 'sellerRatingRate', 'retention']);
+const camel = (s: string) => s.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase());
+
+/** The incident-report figures, per week as on the dashboard; the repeat identifiers are today's count, on the last row. */
+const REPORT_COLUMNS = [
+  'reports',
+  ...REPORT_SEVERITIES.map((s) => `reports${camel(s)}`),
+  ...REPORT_CATEGORIES.map((c) => `reports${camel(c)}`),
+  'lookupWarningShare',
+  'repeatReportedIdentifiers',
+];
+
+function reportCells(r: ReportWeekMetrics | undefined, repeat: number | null | undefined): (number | null | '')[] {
+  if (!r) return REPORT_COLUMNS.map(() => '');
+  return [r.total, ...REPORT_SEVERITIES.map((s) => r.bySeverity[s]), ...REPORT_CATEGORIES.map((c) => r.byCategory[c]), r.warningShare, repeat === undefined ? '' : repeat];
+}
+
+const RATES = new Set<string>(['codeUsage', 'buyerRatingRate', 'sellerRatingRate', 'retention', 'lookupWarningShare']);
 
 export type CsvLocale = 'de' | 'en';
 
@@ -25,18 +43,30 @@ const DIALECT: Record<CsvLocale, { separator: string; decimal: string; bom: stri
   en: { separator: ',', decimal: '.', bom: '' },
 };
 
-/** The dashboard's table as CSV: the same suppressed figures ("< 5" for counts, "—" for rates). */
-export function metricsCsv(weeks: WeekMetrics[], locale: CsvLocale = 'en'): string {
+export interface ReportFigures {
+  weeks: ReportWeekMetrics[];
+  repeatIdentifiers: number | null;
+}
+
+/**
+ * The dashboard's tables as CSV, one row per week: the pilot's figures, then the incident
+ * reports' (by severity, by category, the share of look-ups with a warning), with the same
+ * suppression ("< 5" for counts, "—" for rates).
+ */
+export function metricsCsv(weeks: WeekMetrics[], locale: CsvLocale = 'en', reports?: ReportFigures): string {
   const { separator, decimal, bom } = DIALECT[locale];
-  const lines = [['week', ...COLUMNS].join(separator)];
-  for (const w of weeks) {
-    const cells = COLUMNS.map((c) => {
-      const v = w[c];
-      if (v === null) return RATES.has(c) ? '—' : '< 5';
-      return RATES.has(c) ? v.toFixed(4).replace('.', decimal) : String(v);
-    });
-    lines.push([w.week, ...cells].join(separator));
-  }
+  const header = ['week', ...COLUMNS, ...(reports ? REPORT_COLUMNS : [])];
+  const cell = (column: string, v: number | null | '') => {
+    if (v === '') return '';
+    if (v === null) return RATES.has(column) ? '—' : '< 5';
+    return RATES.has(column) ? v.toFixed(4).replace('.', decimal) : String(v);
+  };
+  const byWeek = new Map(reports?.weeks.map((r) => [r.week, r]));
+  const lines = [header.join(separator)];
+  weeks.forEach((w, i) => {
+    const values = [...COLUMNS.map((c) => w[c]), ...(reports ? reportCells(byWeek.get(w.week), i === weeks.length - 1 ? reports.repeatIdentifiers : undefined) : [])];
+    lines.push([w.week, ...values.map((v, n) => cell(header[n + 1]!, v))].join(separator));
+  });
   return `${bom}${lines.join('\r\n')}\r\n`;
 }
 

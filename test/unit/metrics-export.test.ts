@@ -53,6 +53,28 @@ describe('metrics CSV (lib/metrics/csv.ts)', () => {
     expect(rows[1]!.some((cell) => cell.includes('.'))).toBe(false);
   });
 
+  it('adds the incident-report figures per week, suppressed as on the dashboard; repeat identifiers on the last row only', () => {
+    const nothing = { dangerous: null, risky: null, annoying: null };
+    const categories = { violence: 6, sexual_assault: null, robbery: null, payment: null, no_show: null, blackmail: null, boundary: null, police: null, other: null };
+    const reports = {
+      weeks: [
+        { week: '2026-03-02', total: 8, bySeverity: { dangerous: 6, risky: null, annoying: null }, byCategory: categories, warningShare: 0.125 },
+        { week: '2026-03-09', total: null, bySeverity: nothing, byCategory: { ...categories, violence: null }, warningShare: null },
+      ],
+      repeatIdentifiers: 5,
+    };
+    const rows = metricsCsv([SHOWN, HIDDEN], 'de', reports).slice(1).trimEnd().split('\r\n').map((line) => line.split(';'));
+    expect(rows[0]).toEqual([
+      ...HEADER,
+      'reports', 'reportsDangerous', 'reportsRisky', 'reportsAnnoying',
+      'reportsViolence', 'reportsSexualAssault', 'reportsRobbery', 'reportsPayment', 'reportsNoShow', 'reportsBlackmail', 'reportsBoundary', 'reportsPolice', 'reportsOther',
+      'lookupWarningShare', 'repeatReportedIdentifiers',
+    ]);
+    expect(rows[1]!.slice(HEADER.length)).toEqual(['8', '6', '< 5', '< 5', '6', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '0,1250', '']);
+    expect(rows[2]!.slice(HEADER.length)).toEqual(['< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '< 5', '—', '5']);
+    expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
+  });
+
   it('chooses the dialect by ?locale= first, then Accept-Language weights, else English', () => {
     expect(csvLocale('de', 'en-US,en;q=0.9')).toBe('de');
     expect(csvLocale('en', 'de-DE')).toBe('en');
