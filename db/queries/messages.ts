@@ -3,6 +3,7 @@ import { aliasedTable, and, asc, desc, eq, gt, lt, lte, ne, or, sql } from 'driz
 import { getDb, type Executor } from '../index';
 import { messages, users } from '../schema';
 import { notify, notifyAllSellers } from './notifications';
+import { countBoardWarning } from './report-metrics';
 
 export type NewMessage = typeof messages.$inferInsert;
 
@@ -16,7 +17,10 @@ export async function insertMessageWithinLimit(values: NewMessage, perDay: numbe
     if ((await countSentToday(values.senderId, tx)) >= perDay) return false;
     await tx.insert(messages).values(values);
     // The notification centre and push, with the message: both or neither.
-    if (values.kind === 'warning') await notifyAllSellers(values.senderId, 'warning', tx);
+    if (values.kind === 'warning') {
+      await notifyAllSellers(values.senderId, 'warning', tx);
+      await countBoardWarning(tx);
+    }
     else if (values.recipientId) await notify([values.recipientId], 'message', tx);
     return true;
   });

@@ -114,6 +114,15 @@ export const reportExpiredCounts = pgTable(
   (t) => [primaryKey({ columns: [t.week, t.category, t.severity] })],
 );
 
+/**
+ * Free-text warnings posted to the board, per week (Monday): they count in the report figures as
+ * category "other", without a severity. A counter only: the warnings themselves expire.
+ */
+export const boardWarningCounts = pgTable('board_warning_counts', {
+  week: date('week').primaryKey(),
+  warnings: integer('warnings').notNull().default(0),
+});
+
 /** Look-ups per day and how many of them showed a warning: a daily counter, never per person. */
 export const lookupDailyCounts = pgTable('lookup_daily_counts', {
   day: date('day').primaryKey(),

@@ -4,8 +4,10 @@ import { queryRows } from '@/db/client';
 import { addRegion, listRegions, setAlertRegions } from '@/db/queries/report-regions';
 import { noteNewVersion } from '@/db/queries/parameters';
 import { expireReports } from '@/db/queries/reports';
-import { lookupWeeks, repeatIdentifiers, reportWeeks } from '@/db/queries/report-metrics';
-import { notifications, parameterVersions, publicChangelog, reportExpiredCounts, reportIdentifiers, reports } from '@/db/schema';
+import { BOARD_SEVERITY, lookupWeeks, repeatIdentifiers, reportWeeks } from '@/db/queries/report-metrics';
+import { reportWeekMetrics } from '@/lib/metrics/reports';
+import { sendMessage } from '@/lib/messages/send';
+import { boardWarningCounts, notifications, parameterVersions, publicChangelog, reportExpiredCounts, reportIdentifiers, reports } from '@/db/schema';
 import { reportBoard } from '@/lib/reports/board';
 import { runDailyJobs } from '@/lib/retention/daily';
 import { lookupIdentifier } from '@/lib/reports/lookup';
@@ -242,6 +244,24 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     const weekOfDangerous = (await queryRows<{ w: string }>(db(), sql`select date_trunc('week', ${ago(731).toISOString().slice(0, 10)}::date)::date::text as w`))[0]!.w;
     const [kept] = await db().select().from(reportExpiredCounts).where(eq(reportExpiredCounts.week, weekOfDangerous));
     expect(kept).toMatchObject({ category: 'violence', severity: 'dangerous', reports: 1 });
+  });
+
+  it('metrics: a free-text warning on the board counts as category "other", without a severity and without its author', async () => {
+    const week = (await queryRows<{ w: string }>(db(), sql`select date_trunc('week', current_date)::date::text as w`))[0]!.w;
+    const board = async () => (await reportWeeks(week)).filter((c) => c.week === week && c.severity === BOARD_SEVERITY);
+    const before = (await board()).reduce((s, c) => s + c.reports, 0);
+    for (const by of [ann, bea]) expect((await sendMessage(by.id, { kind: 'warning', body: 'Blue van at the north exit, keeps asking for no condom', days: 7 })).ok).toBe(true);
+    expect((await sendMessage(cid.id, { kind: 'direct', to: 'Ann.Rep', body: 'saw it, thanks', days: 7 })).ok).toBe(true); // not on the board
+    const cells = await board();
+    expect(cells.map((c) => c.category)).toEqual(['other']);
+    expect(cells[0]!.reports).toBe(before + 2);
+    const [row] = await db().select().from(boardWarningCounts).where(eq(boardWarningCounts.week, week));
+    expect(Object.keys(row!).sort()).toEqual(['warnings', 'week']); // a counter: no author, no text, no day
+    // On the dashboard: in the total and under "other", in no severity column.
+    const figures = reportWeekMetrics(week, { cells: [...cells, { category: 'violence', severity: 'risky', reports: 5 }], lookups: 0, warnings: 0 });
+    expect(figures.total).toBe(cells[0]!.reports + 5);
+    expect(figures.byCategory.other).toBe(cells[0]!.reports >= 5 ? cells[0]!.reports : null);
+    expect(figures.bySeverity).toEqual({ dangerous: null, risky: 5, annoying: null });
   });
 
   it('metrics: repeat identifiers count distinct reporters, look-ups are counted per day without a person', async () => {

@@ -55,7 +55,7 @@ export async function ReportMetricsPanel({ weeks, repeatIdentifiers }: { weeks: 
               ))}
             </tbody>
           </table>
-          <p className="text-sm text-stone-600">{t('suppressedNote', { min: MIN_PEOPLE })}</p>
+          <p className="text-sm text-stone-600">{t('boardNote')} {t('suppressedNote', { min: MIN_PEOPLE })}</p>
         </div>
       </details>
     </section>

@@ -19,7 +19,7 @@ export default async function WarningsPage({ params, searchParams }: PageProps<'
         <h1 id="board" className="text-2xl font-bold">{buyer ? t('boardAbout', { buyer }) : t('boardTitle')}</h1>
         <p>{t('boardExplain')}</p>
         {buyer && <Link href="/seller/warnings" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('allWarnings')}</Link>}
-        {warnings.length === 0 ? <p>{t('noWarnings')}</p> : <MessageList messages={warnings} label={t('boardTitle')} />}
+        {warnings.length === 0 ? <p>{t('noWarnings')}</p> : <MessageList messages={warnings} label={t('boardTitle')} board />}
       </section>
       <section aria-labelledby="post" className="space-y-3">
         <h2 id="post" className="text-xl font-semibold">{t('postTitle')}</h2>

@@ -5,8 +5,8 @@ import { deleteMessageAction } from '../actions';
 import { formatDate } from '@/lib/i18n/format';
 import { ConfirmSubmit } from '../../../_components/confirm-submit';
 
-/** Messages as shown to a seller: decrypted, or plainly marked unreadable; her own deletable. */
-export async function MessageList({ messages, label }: { messages: ShownMessage[]; label: string }) {
+/** Messages as shown to a seller: decrypted, or plainly marked unreadable; her own deletable. Board warnings carry their category, "other". */
+export async function MessageList({ messages, label, board = false }: { messages: ShownMessage[]; label: string; board?: boolean }) {
   const [t, format] = await Promise.all([getTranslations('Messages'), getFormatter()]);
   const day = (d: string) => formatDate(format, d);
   return (
@@ -24,6 +24,7 @@ export async function MessageList({ messages, label }: { messages: ShownMessage[
               </Link>
             </p>
           )}
+          {board && <p className="text-sm font-medium">{t('freeTextCategory')}</p>}
           <p className="whitespace-pre-wrap break-words">{m.body ?? <em>{t('unreadable')}</em>}</p>
           {m.mine && (
             <form action={deleteMessageAction}>
