@@ -135,7 +135,7 @@ export async function ask(url: string, name: string, headers: Record<string, str
 }
 
 /** A fresh VAPID pair (production requires one for Web Push). */
-function vapidEnv() {
+export function vapidEnv() {
   const { publicKey, privateKey } = webpush.generateVAPIDKeys(); // padded: 32 and 65 bytes
   return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'mailto:push@example.org' };
 }

@@ -48,3 +48,15 @@ export async function lookUp(page: Page, locale: Locale, buyer: string) {
   await page.getByLabel(t.pseudonym).fill(buyer);
   await page.getByRole('button', { name: t.submit }).click();
 }
+
+/** The look-up by a phone number, plate or handle on the seller's start page; returns its answer. */
+export async function checkIdentifier(page: Page, locale: Locale, kind: 'phone' | 'plate' | 'handle', value: string, platform?: string) {
+  const t = messages[locale].Reports;
+  await page.goto(`/${locale}/seller`);
+  const form = page.getByRole('region', { name: t.lookupTitle });
+  await form.getByRole('radio', { name: t.kind[kind], exact: true }).check();
+  await form.getByLabel(t.lookupValue).fill(value);
+  if (platform) await form.getByLabel(t.platform).selectOption({ label: platform });
+  await form.getByRole('button', { name: t.lookupSubmit }).click();
+  return form.getByRole('status');
+}

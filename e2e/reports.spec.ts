@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_COORDINATOR, messages, signIn, type Locale } from './accounts';
-import { expectNoHorizontalOverflow, lookUp, newBuyer, newSeller } from './people';
+import { expect, test } from '@playwright/test';
+import { E2E_COORDINATOR, messages, signIn } from './accounts';
+import { checkIdentifier, expectNoHorizontalOverflow, lookUp, newBuyer, newSeller } from './people';
 import { PHONE } from './phone-checks';
 import { rememberSecret } from './secrets-log';
 
@@ -9,17 +9,6 @@ import { rememberSecret } from './secrets-log';
 
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 const letters = (n: number) => Array.from({ length: n }, () => 'ABCDEFGHJKLMNPRSTUVWXYZ'[Math.floor(Math.random() * 23)]).join('');
-
-async function checkIdentifier(page: Page, locale: Locale, kind: 'phone' | 'plate' | 'handle', value: string, platform?: string) {
-  const t = messages[locale].Reports;
-  await page.goto(`/${locale}/seller`);
-  const form = page.getByRole('region', { name: t.lookupTitle });
-  await form.getByRole('radio', { name: t.kind[kind], exact: true }).check();
-  await form.getByLabel(t.lookupValue).fill(value);
-  if (platform) await form.getByLabel(t.platform).selectOption({ label: platform });
-  await form.getByRole('button', { name: t.lookupSubmit }).click();
-  return form.getByRole('status');
-}
 
 test('de: a report with each identifier kind; another seller finds it by each; a coordinator reviews and removes it', async ({ browser }) => {
   test.setTimeout(240_000);
