@@ -27,6 +27,8 @@ for (const locale of ['de', 'en'] as const) {
     await b.page.goto(`/${locale}/seller/warnings`);
     const boardList = b.page.getByRole('list', { name: t.Messages.boardTitle });
     await expect(boardList.getByRole('listitem').filter({ hasText: warning })).toContainText(buyer.pseudonym);
+    // A free-text warning is an incident of category "other" (it counts so in the report figures).
+    await expect(boardList.getByRole('listitem').filter({ hasText: warning })).toContainText(t.Messages.freeTextCategory);
     await expectNoHorizontalOverflow(b.page);
     // The warning's buyer links to that buyer's look-up.
     await boardList.getByRole('link', { name: fill(t.Messages.lookUp, { buyer: buyer.pseudonym }) }).click();
