@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '@/db/client';
 import { rebuildCounters } from '@/db/queries/rebuild';
 import { giveLiveCodesValues } from './live-codes';
+import { writeReports } from './reports';
 
 // Synthetic data at scale, written in bulk by the database itself (INSERT … SELECT over
 // generate_series), through the app's own tables and with its invariants:
@@ -80,6 +81,9 @@ export async function generateBenchData(db: Db, size: BenchSize, passwordHash: s
   progress('counters', 1, 1);
 
   const live = await giveLiveCodesValues(db, progress);
+  progress('reports', 0, 1);
+  await writeReports(db, size.ratings);
+  progress('reports', 1, 1);
   progress('analyze', 0, 1);
   await db.execute(sql`analyze`);
   progress('analyze', 1, 1);
@@ -153,10 +157,11 @@ export async function emptyOrReset(db: Db, reset: boolean) {
   if (row!.other > 0) throw new Error('This database holds accounts that are not benchmark data: refusing to touch it. Use an empty database.');
   if (!reset) throw new Error('This database already holds benchmark data; run again with --reset to replace it.');
   await db.execute(sql`truncate users, snapshot_schedule, invites, feedback, feedback_given, sign_in_throttle, pseudonym_tombstones cascade`);
+  await db.execute(sql`delete from reports where withdrawal_hash like 'bench-%'`);
 }
 
 export async function countRows(db: Db) {
-  const [row] = await queryRows<Record<'sellers' | 'buyers' | 'codes' | 'ratings' | 'sellerRatings' | 'unsafe', number>>(
+  const [row] = await queryRows<Record<'sellers' | 'buyers' | 'codes' | 'ratings' | 'sellerRatings' | 'unsafe' | 'reports', number>>(
     db,
     sql`select
       (select count(*)::int from users where role = 'seller') as sellers,
@@ -164,7 +169,8 @@ export async function countRows(db: Db) {
       (select count(*)::int from verification_codes) as codes,
       (select count(*)::int from ratings) as ratings,
       (select count(*)::int from ratings where direction = 'seller_rates_buyer') as "sellerRatings",
-      (select count(*)::int from ratings where direction = 'seller_rates_buyer' and safe = false) as unsafe`,
+      (select count(*)::int from ratings where direction = 'seller_rates_buyer' and safe = false) as unsafe,
+      (select count(*)::int from reports) as reports`,
   );
   return row!;
 }

@@ -27,6 +27,11 @@ describe('bench:data', () => {
     expect(counts.sellers).toBe(SIZE.sellers);
     expect(counts.buyers).toBe(SIZE.buyers);
     expect(Math.abs(counts.ratings - SIZE.ratings) / SIZE.ratings).toBeLessThan(0.1);
+    // Incident reports in proportion (one per hundred ratings), all live, each phone number named by two reporters.
+    expect(counts.reports).toBe(SIZE.ratings / 100);
+    expect(await count(sql`select count(*)::int as n from reports where expires_on <= current_date or created_on >= current_date`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from report_identifiers`)).toBe(2 * counts.reports);
+    expect(await count(sql`select count(*)::int as n from (select hash from report_identifiers where kind = 'phone' group by hash having count(distinct reporter_tag) = 2) x`)).toBe(counts.reports / 2);
     // Every seller rating: by the code's seller, of the code's buyer (bound, or who redeemed it).
     expect(
       await count(sql`select count(*)::int as n from ratings r join verification_codes v on v.id = r.code_id

@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+
+/** Incident reports per rating: one in a hundred (1,000,000 ratings → 10,000 reports). */
+export const RATINGS_PER_REPORT = 100;
+
+/**
+ * Incident reports in proportion to the ratings, over the last 700 days, every category and
+ * severity, with two identifiers each (a phone number and a plate); every phone number is named
+ * by two reports from different reporters, so repeat identifiers exist. The identifiers are
+ * hashes of synthetic values and the bodies are absent (shown as unreadable): what the benchmark
+ * needs is the rows and the index, not readable text.
+ */
+export async function writeReports(db: Db, ratings: number): Promise<void> {
+  const n = Math.max(2, Math.round(ratings / RATINGS_PER_REPORT));
+  const reportId = sql`md5('bench-report-' || i)::uuid`;
+  await db.execute(sql`
+    insert into reports (id, category, severity, occurred_on, created_on, expires_on, withdrawal_hash)
+    select ${reportId}, (enum_range(null::report_category))[1 + i % 9], (enum_range(null::report_severity))[1 + i % 3],
+      current_date - 1 - i % 700, current_date - 1 - i % 700, current_date - 1 - i % 700 + 730, 'bench-' || md5('withdraw-' || i)
+    from generate_series(1, ${n}::int) i`);
+  await db.execute(sql`
+    insert into report_identifiers (report_id, kind, hash, reporter_tag)
+    select ${reportId}, 'phone'::report_identifier_kind, md5('bench-phone-' || (i % ${Math.ceil(n / 2)}::int)), md5('bench-tag-phone-' || i) from generate_series(1, ${n}::int) i
+    union all
+    select ${reportId}, 'plate'::report_identifier_kind, md5('bench-plate-' || i), md5('bench-tag-plate-' || i) from generate_series(1, ${n}::int) i`);
+}
