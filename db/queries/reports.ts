@@ -190,9 +190,9 @@ export async function expireReports(db: Executor): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** One look-up more today, and whether it showed a warning: a daily counter, never a person. */
-export async function countLookup(warning: boolean, db: Executor = getDb()): Promise<void> {
+/** Adds a process's look-ups of a day, and how many showed a warning: a daily counter, never a person. */
+export async function addLookups(day: string, lookups: number, warnings: number, db: Executor = getDb()): Promise<void> {
   await db.execute(sql`
-    insert into lookup_daily_counts (day, lookups, warnings) values (current_date, 1, ${warning ? 1 : 0})
-    on conflict (day) do update set lookups = lookup_daily_counts.lookups + 1, warnings = lookup_daily_counts.warnings + excluded.warnings`);
+    insert into lookup_daily_counts (day, lookups, warnings) values (${day}::date, ${lookups}, ${warnings})
+    on conflict (day) do update set lookups = lookup_daily_counts.lookups + excluded.lookups, warnings = lookup_daily_counts.warnings + excluded.warnings`);
 }

@@ -1,8 +1,9 @@
 import 'server-only';
-import { countLookup, reportsMatching } from '@/db/queries/reports';
+import { reportsMatching } from '@/db/queries/reports';
 import { fieldErrorsOf, type Outcome } from '@/lib/accounts/errors';
 import { identifierHash, openReportBody, type ReportBody } from './crypto';
 import { normaliseIdentifier, type IdentifierKind } from './identifiers';
+import { countLookup } from './lookup-tally';
 import { identifierLookupInput, type IdentifierLookupInput, type ReportCategory, type ReportSeverity } from './rules';
 
 /** A matching report as a look-up shows it: never the reporter (none is stored). */
@@ -47,6 +48,6 @@ export async function lookupIdentifier(input: IdentifierLookupInput): Promise<Ou
   const n = normaliseIdentifier(parsed.data.kind, parsed.data.value, parsed.data.platform ?? '');
   if (!n.ok) return { ok: false, fieldErrors: { value: n.error } };
   const reports = await matchingReports(n.kind, n.value);
-  await countLookup(reportCounts(reports).serious > 0);
+  countLookup(reportCounts(reports).serious > 0);
   return { ok: true, kind: n.kind, value: n.value, reports };
 }

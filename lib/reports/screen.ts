@@ -1,10 +1,10 @@
 import 'server-only';
-import { countLookup } from '@/db/queries/reports';
 import type { Outcome } from '@/lib/accounts/errors';
 import { lookupBuyer, withWarnings, type BuyerReputation, type LookupView } from '@/lib/screening/lookup';
 import { verdictOf } from '@/lib/screening/verdict';
 import { normalisePseudonym } from './identifiers';
 import { matchingReports, reportCounts, type MatchedReport } from './lookup';
+import { countLookup } from './lookup-tally';
 
 export type ScreenView = LookupView & { reports: MatchedReport[] };
 
@@ -28,14 +28,14 @@ function countsOf(r: BuyerReputation) {
  * verdict (dangerous or risky: warnings; annoying: caution). Counted in the day's look-ups.
  */
 export async function screenPseudonym(pseudonym: string): Promise<Outcome<ScreenView>> {
-  const outcome = await lookupBuyer(pseudonym);
-  if (!outcome.ok) return outcome;
   const key = normalisePseudonym(pseudonym);
-  const reports = key ? await matchingReports('pseudonym', key) : [];
+  // The counters and the reports at once: two independent indexed reads.
+  const [outcome, reports] = await Promise.all([lookupBuyer(pseudonym), key ? matchingReports('pseudonym', key) : []]);
+  if (!outcome.ok) return outcome;
   const tally = reportCounts(reports);
   const view = await withWarnings(pseudonym.trim(), outcome);
   if (view.found) view.reputation.verdict = verdictOf(countsOf(view.reputation), view.reputation.verdict.boardWarnings, tally);
   const warning = view.found ? view.reputation.verdict.state === 'warnings' : view.warnings > 0 || tally.serious > 0;
-  await countLookup(warning);
+  countLookup(warning);
   return { ok: true, ...view, reports };
 }

@@ -11,6 +11,7 @@ import { boardWarningCounts, notifications, parameterVersions, publicChangelog, 
 import { reportBoard } from '@/lib/reports/board';
 import { runDailyJobs } from '@/lib/retention/daily';
 import { lookupIdentifier } from '@/lib/reports/lookup';
+import { flushLookups } from '@/lib/reports/lookup-tally';
 import { decideReport, reportReviewQueue } from '@/lib/reports/review';
 import { screenPseudonym } from '@/lib/reports/screen';
 import { markReport, submitReport, withdrawReport } from '@/lib/reports/submit';
@@ -275,10 +276,18 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     const today = await databaseToday(db());
     const week = (await queryRows<{ w: string }>(db(), sql`select date_trunc('week', current_date)::date::text as w`))[0]!.w;
     const count = async () => (await lookupWeeks(week)).find((w) => w.week === week) ?? { lookups: 0, warnings: 0 };
+    await flushLookups(); // what earlier tests looked up
     const before = await count();
     await lookupIdentifier({ kind: 'phone', value: '+442079460958' }); // risky reports: a warning
     await lookupIdentifier({ kind: 'phone', value: '+491701234567' }); // nothing
+    // Summed in the process and written every few seconds, or when the figures are read.
+    await flushLookups();
     expect(await count()).toMatchObject({ lookups: before.lookups + 2, warnings: before.warnings + 1 });
+    // Many at once: every one counted, once (no row lock to queue for, nothing lost or doubled).
+    await Promise.all(Array.from({ length: 50 }, (_, i) => lookupIdentifier({ kind: 'phone', value: i % 2 ? '+442079460958' : '+491701234567' })));
+    expect(await count()).toMatchObject({ lookups: before.lookups + 2, warnings: before.warnings + 1 }); // not yet written
+    await Promise.all([flushLookups(), flushLookups()]);
+    expect(await count()).toMatchObject({ lookups: before.lookups + 52, warnings: before.warnings + 26 });
     const days = await queryRows<Record<string, unknown>>(db(), sql`select * from lookup_daily_counts`);
     expect(days.map((d) => Object.keys(d).sort())).toEqual(days.map(() => ['day', 'lookups', 'warnings']));
     expect(days.map((d) => String(d.day).slice(0, 10))).toContain(today);
