@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 export const RATINGS_PER_REPORT = 100;
 
 /**
- * Incident reports in proportion to the ratings, over the last 700 days, every category and
+ * Incident reports in proportion to the ratings, over the last 700 days (live: they expire after 730), every category and
  * severity, with two identifiers each (a phone number and a plate); every phone number is named
  * by two reports from different reporters, so repeat identifiers exist. The identifiers are
  * hashes of synthetic values and the bodies are absent (shown as unreadable): what the benchmark
