@@ -82,20 +82,29 @@ export class ConnectionGuard {
     return this.probing;
   }
 
+  /**
+   * The probe gets probeMs of this process's attention, counted in short steps. A step that comes
+   * back late means the process itself was busy (the snapshot job scoring 100,000 buyers holds the
+   * event loop for a second): the answer may be waiting unread in the socket, and a single timer
+   * would fire before it is read, taking a busy process for a silent database. So a late step
+   * counts as one step's time, and the answer gets a turn of the event loop after every step.
+   */
   private async probeOnce(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(resolve, this.options.probeMs, false);
-    });
+    let answered: boolean | null = null;
     const answer = this.probe().then(
-      () => true,
-      () => false,
+      () => (answered = true),
+      () => (answered = false),
     );
-    try {
-      return await Promise.race([answer, timeout]);
-    } finally {
-      clearTimeout(timer);
+    const step = Math.max(1, Math.min(50, this.options.probeMs));
+    let spent = 0;
+    while (answered === null && spent < this.options.probeMs) {
+      const start = performance.now();
+      await Promise.race([answer, new Promise((resolve) => setTimeout(resolve, step))]);
+      // A turn of the event loop's poll phase, where a waiting answer is read.
+      if (answered === null) await new Promise((resolve) => setImmediate(resolve));
+      spent += Math.min(performance.now() - start, 2 * step);
     }
+    return answered ?? false;
   }
 
   private settle(ok: boolean) {

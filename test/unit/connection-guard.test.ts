@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { ConnectionGuard } from '@/db/availability';
@@ -29,6 +30,32 @@ describe('ConnectionGuard', () => {
     await expect(g.run(() => after(250, 'rows'))).resolves.toBe('rows');
     expect(state.probes).toBe(1);
     expect(g.isDown).toBe(false);
+  });
+
+  it('takes a process busy with its own work (the event loop held) for busy, not for a silent database', async () => {
+    // A real socket round trip, as the PostgreSQL probe makes: the answer arrives while the event
+    // loop is held, and waits to be read. A single timer would fire first and call it "down".
+    const server = net.createServer((socket) => socket.end('ok'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const probe = () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1');
+        socket.on('data', () => (socket.destroy(), resolve()));
+        socket.on('error', reject);
+      });
+    const resets = { n: 0 };
+    const g = new ConnectionGuard(probe, () => resets.n++, { deadlineMs: 100, probeMs: 200, retryMs: 30 });
+    try {
+      const check = g.check();
+      const until = Date.now() + 600; // CPU-bound work: three probe budgets without a turn of the loop
+      while (Date.now() < until);
+      await expect(check).resolves.toBe(true);
+      expect(g.isDown).toBe(false);
+      expect(resets.n).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 
   it('gives up on a silent database within deadline + probe, then fails at once until a probe succeeds', async () => {
