@@ -22,12 +22,12 @@ export async function explainAll() {
   const database = createDatabase(targetFromEnv(env()), { logQuery: recorder.logQuery });
   installDatabase(database);
   await database.migrate();
-  // What autovacuum does in a normal PostgreSQL (this machine's runs without it; PGlite has none):
-  // earlier runs' snapshots and writes leave dead rows that would slow this run down.
   // Today's daily jobs (batch, retention fold, report expiry), as a running service has done them:
   // left to the server's start, they would run during the measurements.
   console.log('Daily jobs…');
   await runDailyJobs();
+  // What autovacuum does in a normal PostgreSQL (this machine's runs without it; PGlite has none):
+  // earlier runs' snapshots and writes leave dead rows that would slow this run down.
   console.log('VACUUM (ANALYZE)…');
   await vacuumAnalyze();
 

@@ -16,10 +16,10 @@ export async function insertContest(values: NewContest & { id: string }, db: Exe
   });
 }
 
-/** The pseudonyms of people with an open contest: the review also shows the reports that name them. */
-export async function openContestPseudonyms(db: Executor = getDb()): Promise<string[]> {
-  const rows = await db.selectDistinct({ pseudonym: users.pseudonym }).from(flagContests).innerJoin(users, eq(users.id, flagContests.buyerId)).where(isNull(flagContests.closedOn));
-  return rows.map((r) => r.pseudonym);
+/** The pseudonym keys of people with an open contest: the review also shows the reports that name them. */
+export async function openContestPseudonymKeys(db: Executor = getDb()): Promise<string[]> {
+  const rows = await db.selectDistinct({ key: users.pseudonymKey }).from(flagContests).innerJoin(users, eq(users.id, flagContests.buyerId)).where(isNull(flagContests.closedOn));
+  return rows.map((r) => r.key);
 }
 
 export async function hasOpenContest(buyerId: string, db: Executor = getDb()) {

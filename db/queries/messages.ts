@@ -20,8 +20,7 @@ export async function insertMessageWithinLimit(values: NewMessage, perDay: numbe
     if (values.kind === 'warning') {
       await notifyAllSellers(values.senderId, 'warning', tx);
       await countBoardWarning(tx);
-    }
-    else if (values.recipientId) await notify([values.recipientId], 'message', tx);
+    } else if (values.recipientId) await notify([values.recipientId], 'message', tx);
     return true;
   });
 }

@@ -15,6 +15,13 @@ const tally = (state.__coopLookupTally ??= { sums: new Map(), timer: null });
 
 const utcDay = (now: Date) => now.toISOString().slice(0, 10);
 
+/** The next write, unless one is already due (the timer never keeps a process alive). */
+function schedule() {
+  if (tally.timer) return;
+  tally.timer = setTimeout(() => void flushLookups(), FLUSH_MS);
+  tally.timer.unref();
+}
+
 /** One look-up more today, and whether it showed a warning. */
 export function countLookup(warning: boolean, now = new Date()): void {
   const day = utcDay(now);
@@ -22,10 +29,7 @@ export function countLookup(warning: boolean, now = new Date()): void {
   sum.lookups += 1;
   if (warning) sum.warnings += 1;
   tally.sums.set(day, sum);
-  if (!tally.timer) {
-    tally.timer = setTimeout(() => void flushLookups(), FLUSH_MS);
-    tally.timer.unref();
-  }
+  schedule();
 }
 
 /** Writes this process's sums; on a database error they are kept for the next try. */
@@ -42,8 +46,5 @@ export async function flushLookups(): Promise<void> {
       tally.sums.set(day, { lookups: kept.lookups + sum.lookups, warnings: kept.warnings + sum.warnings });
     }
   }
-  if (tally.sums.size > 0 && !tally.timer) {
-    tally.timer = setTimeout(() => void flushLookups(), FLUSH_MS);
-    tally.timer.unref();
-  }
+  if (tally.sums.size > 0) schedule();
 }

@@ -1,9 +1,9 @@
 import 'server-only';
-import { openContestPseudonyms } from '@/db/queries/contests';
+import { openContestPseudonymKeys } from '@/db/queries/contests';
 import { removeReport, reviewQueue, setAnnotation, setReportShown } from '@/db/queries/reports';
 import type { Outcome } from '@/lib/accounts/errors';
 import { identifierHash, openReportBody, openReportText, sealReportText } from './crypto';
-import { normalisePseudonym, type IdentifierKind } from './identifiers';
+import type { IdentifierKind } from './identifiers';
 import { shownReport, type MatchedReport } from './lookup';
 import { ANNOTATION_MAX, type MarkReason } from './rules';
 
@@ -25,10 +25,8 @@ export interface ReviewItem extends MatchedReport {
  * everything recorded about them). No reporter, no marker: neither is stored.
  */
 export async function reportReviewQueue(): Promise<ReviewItem[]> {
-  const contested = (await openContestPseudonyms()).flatMap((p) => {
-    const key = normalisePseudonym(p);
-    return key === null ? [] : [identifierHash('pseudonym', key)];
-  });
+  // A pseudonym's key is its canonical form, the one a report's pseudonym identifier is hashed in.
+  const contested = (await openContestPseudonymKeys()).map((key) => identifierHash('pseudonym', key));
   return (await reviewQueue(contested)).map((r) => {
     const body = openReportBody(r.id, r.keyVersion, r.ciphertext);
     return {
