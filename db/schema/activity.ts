@@ -1,4 +1,4 @@
-import { date, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { date, jsonb, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
 /**
@@ -15,3 +15,14 @@ export const sellerActivityWeeks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
 );
+
+/**
+ * The coordinator dashboard's weekly figures, already suppressed (no count of fewer than 5
+ * people), as the daily job last computed them: a view reads 12 rows instead of counting
+ * encounters. Only the 12 weeks the dashboard shows are kept.
+ */
+export const metricWeeks = pgTable('metric_weeks', {
+  week: date('week').primaryKey(),
+  figures: jsonb('figures').$type<Record<string, number | null>>().notNull(),
+  computedOn: date('computed_on').notNull(),
+});

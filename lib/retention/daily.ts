@@ -4,6 +4,7 @@ import { claimDailyJob, flushQueues, scheduleDailyJob } from '@/db/queries/daily
 import { vacuumAnalyze } from '@/db/queries/health';
 import { expireReports } from '@/db/queries/reports';
 import { crashPoint } from '@/lib/crash-point';
+import { refreshWeeklyMetrics } from '@/lib/metrics/dashboard';
 import { env } from '@/lib/env';
 import { foldOldEncounters } from './fold';
 import { versionInForce } from '@/db/queries/parameters';
@@ -21,7 +22,7 @@ export interface DailyRun {
 
 /**
  * Once a day: writes the previous days' queues in a shuffled batch, folds and deletes encounters
- * older than RETENTION_DAYS, deletes expired incident reports (keeping their counts), all in one transaction with the day's claim (killed, it did nothing
+ * older than RETENTION_DAYS, deletes expired incident reports (keeping their counts), counts the dashboard's weekly figures, all in one transaction with the day's claim (killed, it did nothing
  * and the next timer tick runs it), then vacuums so the deleted rows leave the data files.
  * `force` (npm run purge) runs even if today's run is done; `includeToday` flushes today's queue too.
  */
@@ -36,7 +37,10 @@ export async function runDailyJobs(options: { force?: boolean; includeToday?: bo
     await crashPoint('retention-half-done');
     // Incident reports past their expiry day: counted by week, category and severity, then deleted.
     await expireReports(tx);
-    return { encounters: await foldOldEncounters(days, tx), ...batch };
+    const encounters = await foldOldEncounters(days, tx);
+    // The coordinator dashboard's figures, counted once a day (it reads them, never the rows).
+    await refreshWeeklyMetrics(tx);
+    return { encounters, ...batch };
   });
   if (run) await vacuumAnalyze();
   return run;

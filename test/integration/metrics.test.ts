@@ -13,9 +13,10 @@ import {
   WEEKS,
 } from '@/db/queries/metrics';
 import { deleteUser } from '@/db/queries/users';
-import { invites, ratings, sellerActivityWeeks, users, verificationCodes } from '@/db/schema';
+import { invites, metricWeeks, ratings, sellerActivityWeeks, users, verificationCodes } from '@/db/schema';
 import type { WeekMetrics } from '@/lib/metrics/assemble';
-import { weeklyMetrics } from '@/lib/metrics/dashboard';
+import { countWeeklyMetrics, refreshWeeklyMetrics, weeklyMetrics } from '@/lib/metrics/dashboard';
+import { runDailyJobs } from '@/lib/retention/daily';
 import { withTestDatabase } from '../support/database';
 import { databaseToday } from './helpers';
 import { makeUser, makeUsers, type TestUser } from './screening-support';
@@ -250,8 +251,12 @@ describe('lastWeeks', () => {
 describe('on an empty database', () => {
   it('runs every aggregate and shows nothing', async () => {
     const weeks = await lastWeeks();
-    const metrics = await weeklyMetrics();
+    // Nothing stored yet (a new installation): counted and stored on the first view.
+    expect(await db().$count(metricWeeks)).toBe(0);
+    const { asOf, weeks: metrics } = await weeklyMetrics();
     expect(metrics).toEqual(weeks.map((week) => ({ week, ...NOTHING })));
+    expect(asOf).toBe(await databaseToday(db()));
+    expect(await db().$count(metricWeeks)).toBe(WEEKS);
 
     const agg = await aggregates(weeks);
     expect(agg.codeWeeks).toEqual([]);
@@ -386,9 +391,31 @@ describe('on a hand-made dataset', () => {
       { encounters: 7, codeUsage: 5 / 7, buyerRatingRate: 1, sellerRatingRate: 6 / 7, retention: 0.8, repeatOffenders: 6 },
     ];
     const expected = weeks.map((week, i) => ({ week, ...NOTHING, ...overrides[i] }));
-    const metrics = await weeklyMetrics();
+    // Counted from the rows, and as the daily job stores them for the dashboard.
+    expect(await countWeeklyMetrics()).toEqual(expected);
+    await runDailyJobs({ force: true });
+    const { weeks: metrics } = await weeklyMetrics();
     for (let i = 0; i < WEEKS; i++) expect(metrics[i], `weeks[${i}] (${weeks[i]})`).toEqual(expected[i]);
     expect(metrics).toHaveLength(WEEKS);
+  });
+
+  it('shows what the daily job stored: new rows change nothing until it counts again, and only suppressed figures are stored', async () => {
+    await runDailyJobs({ force: true });
+    const before = await weeklyMetrics();
+    // A fifth seller's code in weeks[3] (4 sellers so far, suppressed): the view does not move.
+    await code(S[4]!, B[4]!, day(8, 2));
+    expect(await weeklyMetrics()).toEqual(before);
+    expect(before.weeks[3]!.encounters).toBeNull();
+    // The stored row holds the suppressed figure, not the 8 codes of 4 sellers under it.
+    const [stored] = await db().select().from(metricWeeks).where(eq(metricWeeks.week, weeks[3]!));
+    expect(stored!.figures.encounters).toBeNull();
+    expect(Object.values(stored!.figures)).not.toContain(8);
+    // The next count shows it: 9 codes from 5 sellers.
+    await runDailyJobs({ force: true });
+    expect((await weeklyMetrics()).weeks[3]!.encounters).toBe(9);
+    await db().delete(verificationCodes).where(sql`seller_id = ${S[4]!.id} and created_on = ${day(8, 2)}`);
+    await runDailyJobs({ force: true });
+    expect(await weeklyMetrics()).toEqual(before);
   });
 
   it('suppresses exactly the cells with 4 people behind them (the raw aggregates say 4)', async () => {
@@ -475,6 +502,7 @@ describe('after a buyer deletes the account', () => {
     const redeemed = (rows: typeof before) => rows.map((r) => ({ week: r.week, redeemed: r.redeemed }));
     expect(redeemed(byWeekOrder(after))).toEqual(redeemed(byWeekOrder(before)));
     expect(byWeekOrder(after)).toEqual((await recount(weeks)).codeWeeks);
-    expect((await weeklyMetrics())[1]!.codeUsage).toBe(0.6);
+    await refreshWeeklyMetrics();
+    expect((await weeklyMetrics()).weeks[1]!.codeUsage).toBe(0.6);
   });
 });

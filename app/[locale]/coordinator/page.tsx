@@ -1,4 +1,4 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireRole } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
@@ -28,7 +28,7 @@ export default async function Dashboard({ params }: PageProps<'/[locale]/coordin
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   await requireRole('coordinator', '/coordinator');
-  const [t, weeks, reports] = await Promise.all([getTranslations('Dashboard'), weeklyMetrics(), reportMetrics()]);
+  const [t, format, { asOf, weeks }, reports] = await Promise.all([getTranslations('Dashboard'), getFormatter(), weeklyMetrics(), reportMetrics()]);
   const summary = weekSummary(weeks);
   return (
     <div className="space-y-4">
@@ -41,6 +41,7 @@ export default async function Dashboard({ params }: PageProps<'/[locale]/coordin
         </Link>
       </p>
       <p>{t('explain', { min: MIN_PEOPLE })}</p>
+      <p>{t('asOf', { date: format.dateTime(new Date(asOf), { dateStyle: 'medium' }) })}</p>
       <p className="text-sm text-stone-600">{t('antiMetrics')}</p>
       <p>
         {/* The file's dialect (separator, decimal mark) follows the page's language. */}

@@ -10,7 +10,7 @@ async function get(request: Request) {
   const auth = await authorizeApi(request, ['coordinator']);
   if ('response' in auth) return auth.response;
   const locale = csvLocale(new URL(request.url).searchParams.get('locale'), request.headers.get('accept-language'));
-  const [weeks, reports] = await Promise.all([weeklyMetrics(), reportMetrics()]);
+  const [{ weeks }, reports] = await Promise.all([weeklyMetrics(), reportMetrics()]);
   return new Response(metricsCsv(weeks, locale, reports), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
