@@ -4,6 +4,4 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./lib/startup');
   await startServer();
-  // Under scripts/cluster.mjs: tell the primary this process is ready (it starts the others then).
-  process.send?.({ coop: 'ready' });
 }

@@ -23,7 +23,7 @@ for (const locale of ['de', 'en'] as const) {
       await panel.getByText(t.details).click();
       await expect(panel.getByRole('table', { name: t.metric[key] }).getByRole('row')).toHaveCount(13);
       // A metric hidden in every week has no chart, and says why.
-      await expect(panel.locator('.recharts-surface').or(panel.getByText(t.allHidden.replace('{min}', '5')))).toBeVisible();
+      await expect(panel.locator('svg[data-chart="metric"]').or(panel.getByText(t.allHidden.replace('{min}', '5')))).toBeVisible();
     }
     await expect(page.getByText(t.antiMetrics)).toBeVisible();
     // The demo pilot's figures: counts where five or more people are behind them, "< 5" where not.

@@ -57,6 +57,9 @@ export async function startServer(): Promise<void> {
   startPushDelivery(); // Web Push: soon after each notify(), and every 30 s for what was missed
   startEscalationTimer(); // check-in and alarm alerts: every 30 s, each step claimed once across processes
   setInterval(() => periodic().catch((err: unknown) => console.error('[periodic]', err instanceof Error ? err.message : err)), PURGE_EVERY_MS).unref();
+  // Under scripts/cluster.mjs: tell the primary this process is ready (it starts the others then).
+  // Here rather than in instrumentation.ts, which Next.js also compiles for the Edge runtime.
+  process.send?.({ coop: 'ready' });
 }
 
 /** "Cannot reach PostgreSQL at host:port/db (ECONNREFUSED)", without the URL's password. */

@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import { GuidesNav } from './_components/guides-nav';
 import { ServiceWorker } from './_components/service-worker';
@@ -31,12 +32,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations('Common');
+  const [t, messages] = await Promise.all([getTranslations('Common'), getMessages()]);
 
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {t('skipToContent')}
           </a>

@@ -1,33 +1,34 @@
-'use client';
-
-import { useFormatter } from 'next-intl';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-
-export interface ChartPoint {
-  week: string;
-  value: number | null;
-}
+import { getFormatter } from 'next-intl/server';
+import { chartGeometry, type ChartPoint } from '@/lib/metrics/chart';
 
 /**
- * One metric over the weeks, drawn in the browser from data in the page (no request anywhere).
- * Suppressed weeks are null: a gap, never a number. The table beside it is the accessible form.
+ * One metric over the weeks as an SVG drawn on the server: no chart code in the browser, no
+ * request anywhere. Suppressed weeks are gaps, never a number. The table beside it is the
+ * accessible form, so the drawing is hidden from screen readers.
  */
-export function MetricChart({ points, percent, target, label }: { points: ChartPoint[]; percent?: boolean; target?: number; label: string }) {
-  const format = useFormatter();
-  const value = (v: number) => (percent ? format.number(v, { style: 'percent', maximumFractionDigits: 1 }) : format.number(v));
+export async function MetricChart({ points, percent, target }: { points: ChartPoint[]; percent?: boolean; target?: number }) {
+  const format = await getFormatter();
+  const value = (v: number) => (percent ? format.number(v, { style: 'percent', maximumFractionDigits: 0 }) : format.number(v));
   const week = (w: string) => format.dateTime(new Date(w), { day: 'numeric', month: 'short' });
+  const g = chartGeometry(points, { percent, target });
   return (
-    <div className="h-48 w-full" aria-hidden="true" title={label}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#e7e5e4" vertical={false} />
-          <XAxis dataKey="week" tickFormatter={week} tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-          <YAxis tickFormatter={value} tick={{ fontSize: 11 }} width={48} domain={percent ? [0, 1] : [0, 'auto']} allowDecimals={!!percent} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? value(v) : '—')} labelFormatter={(w) => week(String(w))} />
-          {target !== undefined && <ReferenceLine y={target} stroke="#b45309" strokeDasharray="4 4" />}
-          <Line type="monotone" dataKey="value" stroke="#5b21b6" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <svg viewBox={`0 0 ${g.width} ${g.height}`} className="h-auto w-full" aria-hidden="true" data-chart="metric" fontSize="11">
+      {g.yTicks.map((t) => (
+        <g key={t.value}>
+          <line x1={g.left} x2={g.right} y1={t.y} y2={t.y} stroke="#e7e5e4" />
+          <text x={g.left - 6} y={t.y} dy="0.35em" textAnchor="end" fill="#57534e">{value(t.value)}</text>
+        </g>
+      ))}
+      {g.xTicks.map((t) => (
+        <text key={t.week} x={t.x} y={g.height - 6} textAnchor={t.x >= g.right ? 'end' : 'middle'} fill="#57534e">{week(t.week)}</text>
+      ))}
+      {g.targetY !== undefined && <line x1={g.left} x2={g.right} y1={g.targetY} y2={g.targetY} stroke="#b45309" strokeDasharray="4 4" />}
+      {g.paths.map((d) => (
+        <path key={d} d={d} fill="none" stroke="#5b21b6" strokeWidth="2" />
+      ))}
+      {g.dots.map((d) => (
+        <circle key={`${d.x}`} cx={d.x} cy={d.y} r="3" fill="#5b21b6" />
+      ))}
+    </svg>
   );
 }

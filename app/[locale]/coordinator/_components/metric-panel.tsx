@@ -32,7 +32,7 @@ export async function MetricPanel({ metric, weeks, percent, target }: { metric: 
           {allHidden ? (
             <p className="text-sm">{t('allHidden', { min: MIN_PEOPLE })}</p>
           ) : (
-            <MetricChart points={weeks.map((w) => ({ week: w.week, value: w[metric] }))} percent={percent} target={target} label={title} />
+            <MetricChart points={weeks.map((w) => ({ week: w.week, value: w[metric] }))} percent={percent} target={target} />
           )}
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
