@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '@/db/client';
+import { allowLongStatements } from '@/db/queries/daily-batch';
 import { rebuildCounters } from '@/db/queries/rebuild';
 import { giveLiveCodesValues } from './live-codes';
 import { writeReports } from './reports';
@@ -73,26 +74,37 @@ export async function generateBenchData(db: Db, size: BenchSize, passwordHash: s
   await db.execute(sql`drop table bench_enc`);
   await db.execute(sql`drop table bench_plan`);
 
-  progress('counters', 0, 1);
-  await rebuildCounters(db);
-  await db.execute(sql`
-    insert into seller_activity_weeks (user_id, week_start)
-    select distinct seller_id, date_trunc('week', created_on)::date from verification_codes where seller_id is not null
-    on conflict do nothing`);
-  await db.execute(sql`
-    update users u set last_active = x.day
-    from (select seller_id, max(created_on) as day from verification_codes group by seller_id) x
-    where u.id = x.seller_id`);
-  progress('counters', 1, 1);
+  return finishBenchData(db, size, progress);
+}
 
-  const live = await giveLiveCodesValues(db, progress);
-  progress('reports', 0, 1);
-  await writeReports(db, size.ratings);
-  progress('reports', 1, 1);
-  progress('analyze', 0, 1);
-  await db.execute(sql`analyze`);
-  progress('analyze', 1, 1);
-  return { ...(await countRows(db)), liveCodes: live };
+/**
+ * After the encounters: counters, activity, live codes, reports, statistics. One transaction
+ * without the requests' 30 s statement limit (at ten times the data a statement reads millions of rows).
+ */
+export async function finishBenchData(db: Db, size: BenchSize, progress: Progress = () => {}) {
+  return db.transaction(async (tx) => {
+    await allowLongStatements(tx);
+    progress('counters', 0, 1);
+    await rebuildCounters(tx);
+    await tx.execute(sql`
+      insert into seller_activity_weeks (user_id, week_start)
+      select distinct seller_id, date_trunc('week', created_on)::date from verification_codes where seller_id is not null
+      on conflict do nothing`);
+    await tx.execute(sql`
+      update users u set last_active = x.day
+      from (select seller_id, max(created_on) as day from verification_codes group by seller_id) x
+      where u.id = x.seller_id`);
+    progress('counters', 1, 1);
+
+    const live = await giveLiveCodesValues(tx, progress);
+    progress('reports', 0, 1);
+    await writeReports(tx, size.ratings);
+    progress('reports', 1, 1);
+    progress('analyze', 0, 1);
+    await tx.execute(sql`analyze`);
+    progress('analyze', 1, 1);
+    return { ...(await countRows(tx)), liveCodes: live };
+  });
 }
 
 /** How many encounters each buyer has (Pareto, α = 1.1, capped), and which buyers are risky. */
@@ -172,7 +184,7 @@ export async function emptyOrReset(db: Db, reset: boolean) {
   await db.execute(sql`delete from reports where withdrawal_hash like 'bench-%'`);
 }
 
-export async function countRows(db: Db) {
+export async function countRows(db: Executor) {
   const [row] = await queryRows<Record<'sellers' | 'buyers' | 'codes' | 'ratings' | 'sellerRatings' | 'unsafe' | 'reports', number>>(
     db,
     sql`select

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
+import { queryRows } from '@/db/client';
+import type { Executor } from '@/db/index';
 import { codeHmac, newCode, sealCode } from '@/lib/screening/code-secret';
 import type { Progress } from './generate';
 
@@ -10,7 +11,7 @@ const BATCH = 1000;
  * the app stores it (HMAC for redemption, sealed for the seller's history), unique among live
  * codes. SQL cannot do this part: the HMAC key is the server's secret.
  */
-export async function giveLiveCodesValues(db: Db, progress: Progress): Promise<number> {
+export async function giveLiveCodesValues(db: Executor, progress: Progress): Promise<number> {
   const ids = (
     await queryRows<{ id: string }>(db, sql`select id from verification_codes where redeemed_on is null and expires_on >= current_date`)
   ).map((r) => r.id);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Executor } from '@/db/index';
 
 /** Incident reports per rating: one in a hundred (1,000,000 ratings → 10,000 reports). */
 export const RATINGS_PER_REPORT = 100;
@@ -11,7 +11,7 @@ export const RATINGS_PER_REPORT = 100;
  * hashes of synthetic values and the bodies are absent (shown as unreadable): what the benchmark
  * needs is the rows and the index, not readable text.
  */
-export async function writeReports(db: Db, ratings: number): Promise<void> {
+export async function writeReports(db: Executor, ratings: number): Promise<void> {
   const n = Math.max(2, Math.round(ratings / RATINGS_PER_REPORT));
   const reportId = sql`md5('bench-report-' || i)::uuid`;
   await db.execute(sql`

@@ -6,6 +6,14 @@ import { getDb, type Executor } from '../index';
 import { dailyJobs, invites } from '../schema';
 
 /**
+ * Batch work (the daily jobs, a counter rebuild) reads whole tables: the 30 s that stops a
+ * request's statement would stop it at scale. For the caller's transaction only.
+ */
+export async function allowLongStatements(tx: Executor) {
+  await tx.execute(sql`set local statement_timeout = '15min'`);
+}
+
+/**
  * The job's row, if there is none yet. Checked before inserting: a plain insert … on conflict
  * would wait behind a run in progress, which holds the row (as for the snapshot schedule).
  */

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../client';
 import { getDb, type Executor } from '../index';
+import { allowLongStatements } from './daily-batch';
 
 /**
  * Recomputes the per-buyer counters and the buyer–seller pairs from the ratings themselves. The
@@ -13,6 +14,7 @@ import { getDb, type Executor } from '../index';
  */
 export async function rebuildCounters(db: Executor = getDb()) {
   await db.transaction(async (tx) => {
+    await allowLongStatements(tx);
     await tx.execute(sql`delete from buyer_seller_pairs`);
     await tx.execute(sql`
       insert into buyer_seller_pairs (buyer_id, seller_id, ratings, unsafe, unreliable, last_rated_on)

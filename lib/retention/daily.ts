@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/index';
-import { claimDailyJob, flushQueues, scheduleDailyJob } from '@/db/queries/daily-batch';
+import { allowLongStatements, claimDailyJob, flushQueues, scheduleDailyJob } from '@/db/queries/daily-batch';
 import { vacuumAnalyze } from '@/db/queries/health';
 import { expireReports } from '@/db/queries/reports';
 import { crashPoint } from '@/lib/crash-point';
@@ -10,6 +10,7 @@ import { foldOldEncounters } from './fold';
 import { versionInForce } from '@/db/queries/parameters';
 
 const JOB = 'retention';
+const METRICS_JOB = 'dashboard-figures';
 
 export interface DailyRun {
   /** Encounters older than the window, folded and deleted. */
@@ -22,8 +23,9 @@ export interface DailyRun {
 
 /**
  * Once a day: writes the previous days' queues in a shuffled batch, folds and deletes encounters
- * older than RETENTION_DAYS, deletes expired incident reports (keeping their counts), counts the dashboard's weekly figures, all in one transaction with the day's claim (killed, it did nothing
- * and the next timer tick runs it), then vacuums so the deleted rows leave the data files.
+ * older than RETENTION_DAYS, deletes expired incident reports (keeping their counts), all in one transaction with the day's claim (killed, it did nothing
+ * and the next timer tick runs it), then vacuums so the deleted rows leave the data files; then
+ * counts the dashboard's figures.
  * `force` (npm run purge) runs even if today's run is done; `includeToday` flushes today's queue too.
  */
 export async function runDailyJobs(options: { force?: boolean; includeToday?: boolean; days?: number } = {}): Promise<DailyRun | null> {
@@ -33,15 +35,28 @@ export async function runDailyJobs(options: { force?: boolean; includeToday?: bo
   await scheduleDailyJob(JOB);
   const run = await getDb().transaction(async (tx) => {
     if (!(await claimDailyJob(JOB, options.force ?? false, tx))) return null;
+    await allowLongStatements(tx);
     const batch = await flushQueues(tx, options.includeToday ?? false);
     await crashPoint('retention-half-done');
     // Incident reports past their expiry day: counted by week, category and severity, then deleted.
     await expireReports(tx);
-    const encounters = await foldOldEncounters(days, tx);
-    // The coordinator dashboard's figures, counted once a day (it reads them, never the rows).
-    await refreshWeeklyMetrics(tx);
-    return { encounters, ...batch };
+    return { encounters: await foldOldEncounters(days, tx), ...batch };
   });
   if (run) await vacuumAnalyze();
+  await countDashboardFigures(options.force ?? false);
   return run;
+}
+
+/**
+ * The coordinator dashboard's weekly figures, counted once a day (it reads them, never the rows):
+ * after the batch, so that they include the sign-ups it wrote; claimed and committed on their
+ * own, so that a failure here never holds back the retention job.
+ */
+async function countDashboardFigures(force: boolean) {
+  await scheduleDailyJob(METRICS_JOB);
+  await getDb().transaction(async (tx) => {
+    if (!(await claimDailyJob(METRICS_JOB, force, tx))) return;
+    await allowLongStatements(tx);
+    await refreshWeeklyMetrics(tx);
+  });
 }

@@ -13,7 +13,7 @@ import {
   WEEKS,
 } from '@/db/queries/metrics';
 import { deleteUser } from '@/db/queries/users';
-import { invites, metricWeeks, ratings, sellerActivityWeeks, users, verificationCodes } from '@/db/schema';
+import { dailyJobs, invites, metricWeeks, ratings, sellerActivityWeeks, users, verificationCodes } from '@/db/schema';
 import type { WeekMetrics } from '@/lib/metrics/assemble';
 import { countWeeklyMetrics, refreshWeeklyMetrics, weeklyMetrics } from '@/lib/metrics/dashboard';
 import { runDailyJobs } from '@/lib/retention/daily';
@@ -401,6 +401,9 @@ describe('on a hand-made dataset', () => {
 
   it('shows what the daily job stored: new rows change nothing until it counts again, and only suppressed figures are stored', async () => {
     await runDailyJobs({ force: true });
+    // Claimed on its own: a failure counting them never holds back the retention job.
+    const ran = await db().select({ name: dailyJobs.name }).from(dailyJobs).where(sql`last_run_on = current_date`).orderBy(dailyJobs.name);
+    expect(ran.map((r) => r.name)).toEqual(['dashboard-figures', 'retention']);
     const before = await weeklyMetrics();
     // A fifth seller's code in weeks[3] (4 sellers so far, suppressed): the view does not move.
     await code(S[4]!, B[4]!, day(8, 2));
