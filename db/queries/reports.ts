@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
 import { queryRows } from '../client';
 import { appendChangelog } from './changelog';
-import { getDb, type Executor } from '../index';
+import { getDb, preparedQuery, type Executor } from '../index';
 import { reportIdentifiers, reportMarks, reportRegions, reports, sellerAlertRegions, users } from '../schema';
 
 export type NewReport = typeof reports.$inferInsert;
@@ -53,7 +53,7 @@ const shown = {
 };
 
 /** Live reports naming this identifier hash, newest first (the query itself: the benchmark and a test EXPLAIN it). */
-export function matchingQuery(hash: string, db: Executor = getDb()) {
+export function matchingQuery(hash: string | Placeholder, db: Executor = getDb()) {
   return db
     .selectDistinct(shown)
     .from(reportIdentifiers)
@@ -64,8 +64,10 @@ export function matchingQuery(hash: string, db: Executor = getDb()) {
     .limit(MATCHES_MAX);
 }
 
+// Every look-up asks this: built once (preparedQuery).
+const matching = preparedQuery((db) => matchingQuery(sql.placeholder('hash'), db).prepare('reports_matching'));
 export async function reportsMatching(hash: string, db: Executor = getDb()) {
-  return matchingQuery(hash, db);
+  return matching(db).execute({ hash });
 }
 
 /** Every live report, newest first (the sellers' board). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Outcome } from '@/lib/accounts/errors';
-import { lookupBuyer, withWarnings, type BuyerReputation, type LookupView } from '@/lib/screening/lookup';
+import { lookupWithWarnings, type BuyerReputation, type LookupView } from '@/lib/screening/lookup';
 import { verdictOf } from '@/lib/screening/verdict';
 import { normalisePseudonym } from './identifiers';
 import { matchingReports, reportCounts, type MatchedReport } from './lookup';
@@ -29,13 +29,12 @@ function countsOf(r: BuyerReputation) {
  */
 export async function screenPseudonym(pseudonym: string): Promise<Outcome<ScreenView>> {
   const key = normalisePseudonym(pseudonym);
-  // The counters and the reports at once: two independent indexed reads.
-  const [outcome, reports] = await Promise.all([lookupBuyer(pseudonym), key ? matchingReports('pseudonym', key) : []]);
+  // The counters with the board's warnings, and the reports, at once: two independent indexed reads.
+  const [outcome, reports] = await Promise.all([lookupWithWarnings(pseudonym), key ? matchingReports('pseudonym', key) : []]);
   if (!outcome.ok) return outcome;
   const tally = reportCounts(reports);
-  const view = await withWarnings(pseudonym.trim(), outcome);
-  if (view.found) view.reputation.verdict = verdictOf(countsOf(view.reputation), view.reputation.verdict.boardWarnings, tally);
-  const warning = view.found ? view.reputation.verdict.state === 'warnings' : view.warnings > 0 || tally.serious > 0;
+  if (outcome.found) outcome.reputation.verdict = verdictOf(countsOf(outcome.reputation), outcome.reputation.verdict.boardWarnings, tally);
+  const warning = outcome.found ? outcome.reputation.verdict.state === 'warnings' : outcome.warnings > 0 || tally.serious > 0;
   countLookup(warning);
-  return { ok: true, ...view, reports };
+  return { ...outcome, reports };
 }

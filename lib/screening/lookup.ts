@@ -1,12 +1,12 @@
 import 'server-only';
-import { findBuyerWithCounts } from '@/db/queries/buyers';
+import { findBuyerForLookUp } from '@/db/queries/buyers';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
 import { roundBuyerScore } from '@/lib/disclosure/coarse';
 import { parametersInForce } from '@/lib/governance/current';
 import { trustParameters } from '@/lib/governance/parameters';
 import { buyerScoreFromCounts, confidenceString, type BuyerScore } from '@/lib/trust';
 import type { Outcome } from '@/lib/accounts/errors';
-import { liveWarningsAbout } from '@/lib/messages/read';
+import { buyerRef } from '@/lib/messages/refs';
 import { verdictOf, type Verdict } from './verdict';
 
 export interface BuyerReputation extends BuyerScore {
@@ -33,10 +33,22 @@ export interface BuyerReputation extends BuyerScore {
  * could compare over time) and the raw counts behind it, from one row of counters. `found: false` for a pseudonym with no buyer account.
  */
 export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: false } | { found: true; reputation: BuyerReputation }>> {
+  const view = await lookupWithWarnings(pseudonym);
+  if (!view.ok) return view;
+  return view.found ? { ok: true, found: true, reputation: view.reputation } : { ok: true, found: false };
+}
+
+export type LookupView = ({ found: false; pseudonym: string } | { found: true; reputation: BuyerReputation }) & { warnings: number };
+
+/**
+ * The look-up as a seller sees it, with the live warnings naming that pseudonym (account or not):
+ * the account, its counters and the warnings come from one database read.
+ */
+export async function lookupWithWarnings(pseudonym: string): Promise<Outcome<LookupView>> {
   const parsed = pseudonymSchema.safeParse(pseudonym);
   if (!parsed.success) return { ok: false, fieldErrors: { pseudonym: parsed.error.issues[0]!.message } };
-  const buyer = await findBuyerWithCounts(pseudonymKey(parsed.data));
-  if (!buyer) return { ok: true, found: false };
+  const { buyer, warnings } = await findBuyerForLookUp(pseudonymKey(parsed.data), buyerRef(parsed.data), new Date());
+  if (!buyer) return { ok: true, found: false, pseudonym: parsed.data, warnings };
   const c = buyer.counts;
   // The version in force; its repeated-ratings rule applies from the weekly release on (the live
   // look-up reads one row of counters, which count every rating).
@@ -51,7 +63,7 @@ export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: f
       unreliableSellers: c.unreliableRaters,
       latestUnsafeOn: buyer.lastUnsafeOn,
     },
-    await liveWarningsAbout(parsed.data),
+    warnings,
   );
   return {
     ok: true,
@@ -72,16 +84,6 @@ export async function lookupBuyer(pseudonym: string): Promise<Outcome<{ found: f
         unreliableSellers: c.unreliableRaters,
       },
     },
+    warnings: verdict.boardWarnings,
   };
-}
-
-export type LookupView = ({ found: false; pseudonym: string } | { found: true; reputation: BuyerReputation }) & { warnings: number };
-
-/** The look-up as a seller sees it, with the live warnings naming that pseudonym (account or not). */
-export async function withWarnings(
-  pseudonym: string,
-  outcome: { found: false } | { found: true; reputation: BuyerReputation },
-): Promise<LookupView> {
-  if (outcome.found) return { found: true, reputation: outcome.reputation, warnings: outcome.reputation.verdict.boardWarnings };
-  return { found: false, pseudonym, warnings: await liveWarningsAbout(pseudonym) };
 }

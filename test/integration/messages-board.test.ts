@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { board, liveWarningsAbout } from '@/lib/messages/read';
 import { sendMessage } from '@/lib/messages/send';
+import { lookupWithWarnings } from '@/lib/screening/lookup';
 import { withTestDatabase } from '../support/database';
 import { DAY, dayStart, direct, messageCount, mustRow, send, warning } from './message-support';
 import { makeUser, type TestUser } from './screening-support';
@@ -113,5 +114,21 @@ describe(`warning board (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
       fieldErrors: { buyer: 'pseudonymCharacters' },
     });
     expect(await messageCount(db())).toBe(before);
+  });
+
+  it("a seller's look-up reads the same live warnings in the same read as the account, with an account or without", async () => {
+    const rough = await liveWarningsAbout('Rough.Client');
+    expect(rough).toBeGreaterThan(0);
+    expect(await lookupWithWarnings(' rough.CLIENT ')).toMatchObject({
+      ok: true,
+      found: true,
+      warnings: rough,
+      reputation: { pseudonym: 'Rough.Client', verdict: { state: 'warnings', boardWarnings: rough } },
+    });
+    expect(await lookupWithWarnings(' Ghost.Buyer.99 ')).toEqual({ ok: true, found: false, pseudonym: 'Ghost.Buyer.99', warnings: 1 });
+    expect(await lookupWithWarnings('Nobody.Named')).toEqual({ ok: true, found: false, pseudonym: 'Nobody.Named', warnings: 0 });
+    // A seller is not a buyer: no account found, and no warnings name her.
+    expect(await lookupWithWarnings('Ann.Board')).toEqual({ ok: true, found: false, pseudonym: 'Ann.Board', warnings: 0 });
+    expect(await lookupWithWarnings('x')).toEqual({ ok: false, fieldErrors: { pseudonym: 'pseudonymLength' } });
   });
 });
