@@ -18,7 +18,24 @@ export type BuyerEvidence = BuyerCounts & { buyerId: string };
  */
 export async function allBuyerEvidence(rule: RepeatedRule, db: Executor = getDb()): Promise<BuyerEvidence[]> {
   if (rule === 'every') return db.select({ buyerId: buyerCounters.buyerId, ratings: buyerCounters.ratings, safeYes: buyerCounters.safeYes, safeNo: buyerCounters.safeNo, reliableYes: buyerCounters.reliableYes, reliableNo: buyerCounters.reliableNo }).from(buyerCounters);
-  const rows = await queryRows<{ buyer_id: string; ratings: number; safe_yes: number; safe_no: number; reliable_yes: number; reliable_no: number }>(db, sql`
+  return (await queryRows<EvidenceRow>(db, evidenceQuery(rule))).map(evidenceOf);
+}
+
+export type EvidenceRow = { buyer_id: string; ratings: number; safe_yes: number; safe_no: number; reliable_yes: number; reliable_no: number };
+
+export const evidenceOf = (r: EvidenceRow): BuyerEvidence => ({
+  buyerId: r.buyer_id,
+  ratings: Number(r.ratings),
+  safeYes: Number(r.safe_yes),
+  safeNo: Number(r.safe_no),
+  reliableYes: Number(r.reliable_yes),
+  reliableNo: Number(r.reliable_no),
+});
+
+/** The evidence as one query (columns buyer_id, ratings, safe_yes, safe_no, reliable_yes, reliable_no), for either rule. */
+export function evidenceQuery(rule: RepeatedRule) {
+  if (rule === 'every') return sql`select buyer_id, ratings, safe_yes, safe_no, reliable_yes, reliable_no from buyer_counters`;
+  return sql`
     with live as (
       select distinct on (ratee_id, coalesce(rater_id, departed_rater))
         ratee_id as buyer_id, coalesce(rater_id, departed_rater) as rater,
@@ -39,6 +56,5 @@ export async function allBuyerEvidence(rule: RepeatedRule, db: Executor = getDb(
     select buyer_id, count(*)::int as ratings,
       coalesce(sum(1 - safe_no), 0)::float8 as safe_yes, coalesce(sum(safe_no), 0)::float8 as safe_no,
       coalesce(sum(1 - reliable_no), 0)::float8 as reliable_yes, coalesce(sum(reliable_no), 0)::float8 as reliable_no
-    from one_each group by buyer_id`);
-  return rows.map((r) => ({ buyerId: r.buyer_id, ratings: Number(r.ratings), safeYes: Number(r.safe_yes), safeNo: Number(r.safe_no), reliableYes: Number(r.reliable_yes), reliableNo: Number(r.reliable_no) }));
+    from one_each group by buyer_id`;
 }

@@ -1,11 +1,7 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb, preparedQuery, type Executor } from '../index';
-import { buyerCounters, ratings, scoreSnapshots, snapshotSchedule, users } from '../schema';
-
-export async function allBuyerCounters(db: Executor = getDb()) {
-  return db.select().from(buyerCounters);
-}
+import { ratings, scoreSnapshots, snapshotSchedule, users } from '../schema';
 
 /**
  * Everyone about whom ratings arrived since their last release, with how many and from how many
@@ -23,29 +19,6 @@ export async function pendingRatings(db: Executor = getDb()) {
     .innerJoin(users, eq(users.id, ratings.rateeId))
     .where(sql`not ${ratings.released}`)
     .groupBy(ratings.rateeId, users.role);
-}
-
-/** The ratings a release has just counted: every pending rating of these people. */
-export async function markReleased(userIds: string[], db: Executor = getDb()) {
-  // In slices: a first release may cover every buyer, more than a statement's parameters.
-  for (let i = 0; i < userIds.length; i += 5000) {
-    await db
-      .update(ratings)
-      .set({ released: true })
-      .where(and(inArray(ratings.rateeId, userIds.slice(i, i + 5000)), sql`not ${ratings.released}`));
-  }
-}
-
-/**
- * The buyer→seller ratings of some sellers, for their scores: an indexed range per seller
- * (ratings_ratee_idx), so the weekly job reads the table seller by seller and never scans it.
- */
-export async function sellerRatingsOf(sellerIds: string[], db: Executor = getDb()) {
-  if (sellerIds.length === 0) return [];
-  return db
-    .select({ sellerId: ratings.rateeId, raterId: ratings.raterId, safe: ratings.safe, reliable: ratings.reliable, createdOn: ratings.createdOn, id: ratings.id })
-    .from(ratings)
-    .where(and(inArray(ratings.rateeId, sellerIds), eq(ratings.direction, 'buyer_rates_seller')));
 }
 
 /**

@@ -1,22 +1,13 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
-import { allBuyerEvidence } from '@/db/queries/evidence';
 import { bringWaitingVersionsIntoForce } from '@/db/queries/parameters';
-import {
-  claimDueSnapshot,
-  getSnapshot,
-  markReleased,
-  pendingRatings,
-  saveSnapshots,
-  scheduleFirstSnapshot,
-  sellerRatingsOf,
-  setNextSnapshot,
-} from '@/db/queries/snapshots';
+import { allowLongStatements } from '@/db/queries/daily-batch';
+import { dueSellers, evidencePage, markDueReleased, saveInfluence, sellerRatingsWithInfluence, stageRelease } from '@/db/queries/snapshot-stage';
+import { claimDueSnapshot, getSnapshot, saveSnapshots, scheduleFirstSnapshot, setNextSnapshot } from '@/db/queries/snapshots';
 import { sellerCountersOf } from '@/db/queries/retention';
 import { getDb, type Tx } from '@/db/index';
 import { crashPoint } from '@/lib/crash-point';
 import { discloseScore, type DisclosedScore } from '@/lib/disclosure/coarse';
-import { isReleaseDue } from '@/lib/disclosure/release';
 import { sellerScoreWithFolded } from '@/lib/retention/seller-fold';
 import { trustParameters } from '@/lib/governance/parameters';
 import { applyRepeatedRule } from '@/lib/governance/repeated';
@@ -30,48 +21,52 @@ export function nextSnapshotAfter(now: Date): Date {
 }
 
 const SELLERS_PER_READ = 100;
+const BUYERS_PER_PAGE = 5000;
 
 /**
  * The weekly release, in one transaction (the reads agree with each other). Only people about
  * whom enough new ratings from enough distinct raters arrived get a new released score; everyone
  * else keeps theirs, date and all, so one new rating never shows. A release is the live score at
- * that moment, rounded and banded. Influence is computed once per buyer from the counters; the
- * sellers due are read and scored a hundred at a time, so memory stays bounded.
+ * that moment, rounded and banded. Who is due and every buyer's evidence are staged in the
+ * database; buyers are scored five thousand at a time (their influence written back), then the
+ * sellers due a hundred at a time, so memory stays bounded however many buyers there are.
  */
 export async function takeSnapshot(): Promise<{ buyers: number; sellers: number }> {
   return inRepeatableRead(releaseScores);
 }
 
 async function releaseScores(tx: Tx): Promise<{ buyers: number; sellers: number }> {
+  // Reads every buyer: at scale that takes longer than a request's statement may.
+  await allowLongStatements(tx);
   // An accepted parameter change takes effect here, from this release on; stored ones keep theirs.
   const { version, params } = await bringWaitingVersionsIntoForce(tx);
   const trust = trustParameters(params);
-  const due = (await pendingRatings(tx)).filter((p) => isReleaseDue(p, params.releaseThreshold));
-  const dueBuyers = new Set(due.filter((p) => p.role === 'buyer').map((p) => p.userId));
-  const dueSellers = due.filter((p) => p.role === 'seller').map((p) => p.userId);
-  // A deleted or never-rated buyer's ratings weigh 0.
-  const influence = new Map<string, number>();
-  const buyerReleases: { userId: string; score: DisclosedScore }[] = [];
-  for (const c of await allBuyerEvidence(params.repeatedRatings, tx)) {
-    const score = buyerScoreFromCounts(c, trust);
-    influence.set(c.buyerId, score.influence);
-    if (dueBuyers.has(c.buyerId)) buyerReleases.push({ userId: c.buyerId, score: discloseScore(score) });
+  await stageRelease(params.releaseThreshold, params.repeatedRatings, tx);
+  // Buyers a page at a time: each one's influence goes back to the database for the sellers'
+  // scores below, and the due ones are released.
+  for (let after: string | null = null; ; ) {
+    const page = await evidencePage(after, BUYERS_PER_PAGE, tx);
+    if (page.length === 0) break;
+    const scored = page.map((c) => ({ c, score: buyerScoreFromCounts(c, trust) }));
+    await saveInfluence(scored.map(({ c, score }) => ({ buyerId: c.buyerId, influence: score.influence })), tx);
+    await saveSnapshots(scored.filter(({ c }) => c.due).map(({ c, score }) => ({ userId: c.buyerId, score: discloseScore(score) })), tx, version);
+    after = page.at(-1)!.buyerId;
   }
-  await saveSnapshots(buyerReleases, tx, version);
   await crashPoint('snapshot-half-written');
-  for (let i = 0; i < dueSellers.length; i += SELLERS_PER_READ) {
-    const ids = dueSellers.slice(i, i + SELLERS_PER_READ);
+  const sellers = await dueSellers(tx);
+  for (let i = 0; i < sellers.length; i += SELLERS_PER_READ) {
+    const ids = sellers.slice(i, i + SELLERS_PER_READ);
     const bySeller = new Map<string, SellerRating[]>(ids.map((id) => [id, []]));
-    for (const { sellerId, raterId, safe, reliable } of applyRepeatedRule(await sellerRatingsOf(ids, tx), params.repeatedRatings)) {
-      bySeller.get(sellerId)!.push({ safe, reliable, raterInfluence: (raterId && influence.get(raterId)) || 0 });
+    // A deleted or never-rated buyer's ratings weigh 0.
+    for (const { sellerId, safe, reliable, influence } of applyRepeatedRule(await sellerRatingsWithInfluence(ids, tx), params.repeatedRatings)) {
+      bySeller.get(sellerId)!.push({ safe, reliable, raterInfluence: influence });
     }
     // Ratings older than the retention window count through their frozen sums (lib/retention).
     const folded = new Map((await sellerCountersOf(ids, tx)).map((c) => [c.sellerId, c]));
     const scores = [...bySeller].map(([userId, list]) => ({ userId, score: discloseScore(sellerScoreWithFolded(list, folded.get(userId), trust)) }));
     await saveSnapshots(scores, tx, version);
   }
-  await markReleased([...dueBuyers, ...dueSellers], tx);
-  return { buyers: buyerReleases.length, sellers: dueSellers.length };
+  return markDueReleased(tx);
 }
 
 /**
