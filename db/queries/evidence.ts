@@ -32,6 +32,19 @@ export const evidenceOf = (r: EvidenceRow): BuyerEvidence => ({
   reliableNo: Number(r.reliable_no),
 });
 
+/**
+ * Computes the evidence under a rule once into a temporary table of the caller's transaction
+ * (dropped at its commit), for jobs that then read it a page at a time: memory that does not grow
+ * with the number of buyers.
+ */
+export async function stageEvidence(table: 'snapshot_evidence' | 'impact_before' | 'impact_after', rule: RepeatedRule, tx: Executor) {
+  await tx.execute(sql`
+    create temp table ${sql.identifier(table)} (
+      buyer_id uuid primary key, ratings int not null, safe_yes float8 not null, safe_no float8 not null, reliable_yes float8 not null, reliable_no float8 not null
+    ) on commit drop`);
+  await tx.execute(sql`insert into ${sql.identifier(table)} ${evidenceQuery(rule)}`);
+}
+
 /** The evidence as one query (columns buyer_id, ratings, safe_yes, safe_no, reliable_yes, reliable_no), for either rule. */
 export function evidenceQuery(rule: RepeatedRule) {
   if (rule === 'every') return sql`select buyer_id, ratings, safe_yes, safe_no, reliable_yes, reliable_no from buyer_counters`;

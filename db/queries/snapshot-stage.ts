@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { RepeatedRule } from '@/lib/governance/parameters';
 import { queryRows } from '../client';
 import type { Executor } from '../index';
-import { evidenceOf, evidenceQuery, type BuyerEvidence, type EvidenceRow } from './evidence';
+import { evidenceOf, stageEvidence, type BuyerEvidence, type EvidenceRow } from './evidence';
 
 // The weekly release's working tables, in the release's transaction (dropped at its commit): the
 // people due and every buyer's evidence and influence stay in the database, and the job reads them
@@ -24,12 +24,7 @@ export async function stageRelease(k: number, rule: RepeatedRule, tx: Executor):
     group by r.ratee_id, u.role
     having count(*) >= ${k}::int and count(distinct r.rater_id) >= ${k}::int`);
   await tx.execute(sql`create temp table snapshot_influence (buyer_id uuid primary key, influence float8 not null) on commit drop`);
-  // Every buyer's evidence under the rule in force, computed once (fractions under latest_per_rater).
-  await tx.execute(sql`
-    create temp table snapshot_evidence (
-      buyer_id uuid primary key, ratings int not null, safe_yes float8 not null, safe_no float8 not null, reliable_yes float8 not null, reliable_no float8 not null
-    ) on commit drop`);
-  await tx.execute(sql`insert into snapshot_evidence ${evidenceQuery(rule)}`);
+  await stageEvidence('snapshot_evidence', rule, tx);
 }
 
 /** The next page of buyers' evidence after `after` (by id), each with whether a release is due. */

@@ -1,25 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, preparedQuery, type Executor } from '../index';
-import { ratings, scoreSnapshots, snapshotSchedule, users } from '../schema';
-
-/**
- * Everyone about whom ratings arrived since their last release, with how many and from how many
- * distinct raters still on the service (a deleted rater's id is null): over ratings_unreleased_idx.
- */
-export async function pendingRatings(db: Executor = getDb()) {
-  return db
-    .select({
-      userId: ratings.rateeId,
-      role: users.role,
-      ratings: sql<number>`count(*)::int`,
-      raters: sql<number>`count(distinct ${ratings.raterId})::int`,
-    })
-    .from(ratings)
-    .innerJoin(users, eq(users.id, ratings.rateeId))
-    .where(sql`not ${ratings.released}`)
-    .groupBy(ratings.rateeId, users.role);
-}
+import { scoreSnapshots, snapshotSchedule, users } from '../schema';
 
 /**
  * Upserts snapshots (each recording the parameter version it was computed with), a few thousand per statement: the rows travel as one JSON parameter,

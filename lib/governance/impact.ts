@@ -36,33 +36,49 @@ export interface Impact {
   dueAfter: number | null;
 }
 
-export function impactOf(before: Side, after: Side, pending: readonly { ratings: number; raters: number }[]): Impact {
-  const ids = new Set([...before.counts.keys(), ...after.counts.keys()]);
+/**
+ * The impact counted buyer by buyer (the preview reads them a page at a time): add each buyer's
+ * evidence on both sides, then the result with how many would be due a release under each side.
+ */
+export function impactTally(beforeTrust: TrustParameters, afterTrust: TrustParameters) {
   const empty: BuyerCounts = { ratings: 0, safeYes: 0, safeNo: 0, reliableYes: 0, reliableNo: 0 };
   let rated = 0;
   let verdicts = 0;
   let trusts = 0;
   const bands = new Map<InfluenceBand, [number, number]>(INFLUENCE_BANDS.map((b) => [b, [0, 0]]));
-  for (const id of ids) {
-    const b = before.counts.get(id) ?? empty;
-    const a = after.counts.get(id) ?? empty;
-    if (b.ratings === 0 && a.ratings === 0) continue;
-    rated++;
-    const sb = buyerScoreFromCounts(b, before.trust);
-    const sa = buyerScoreFromCounts(a, after.trust);
-    if (previewVerdict(b) !== previewVerdict(a)) verdicts++;
-    const r2 = (x: number | null) => (x === null ? null : Math.round(x * 100));
-    if (r2(sb.trust) !== r2(sa.trust)) trusts++;
-    bands.get(influenceBand(sb.influence))![0]++;
-    bands.get(influenceBand(sa.influence))![1]++;
-  }
+  const r2 = (x: number | null) => (x === null ? null : Math.round(x * 100));
   const own = (n: number) => suppressCount(n, n);
   return {
-    buyers: own(rated),
-    verdictChanged: own(verdicts),
-    trustChanged: own(trusts),
-    influence: INFLUENCE_BANDS.map((band) => ({ band, before: own(bands.get(band)![0]), after: own(bands.get(band)![1]) })),
-    dueBefore: own(pending.filter((p) => isReleaseDue(p, before.releaseThreshold)).length),
-    dueAfter: own(pending.filter((p) => isReleaseDue(p, after.releaseThreshold)).length),
+    add(before: BuyerCounts | undefined, after: BuyerCounts | undefined) {
+      const b = before ?? empty;
+      const a = after ?? empty;
+      if (b.ratings === 0 && a.ratings === 0) return;
+      rated++;
+      const sb = buyerScoreFromCounts(b, beforeTrust);
+      const sa = buyerScoreFromCounts(a, afterTrust);
+      if (previewVerdict(b) !== previewVerdict(a)) verdicts++;
+      if (r2(sb.trust) !== r2(sa.trust)) trusts++;
+      bands.get(influenceBand(sb.influence))![0]++;
+      bands.get(influenceBand(sa.influence))![1]++;
+    },
+    result(dueBefore: number, dueAfter: number): Impact {
+      return {
+        buyers: own(rated),
+        verdictChanged: own(verdicts),
+        trustChanged: own(trusts),
+        influence: INFLUENCE_BANDS.map((band) => ({ band, before: own(bands.get(band)![0]), after: own(bands.get(band)![1]) })),
+        dueBefore: own(dueBefore),
+        dueAfter: own(dueAfter),
+      };
+    },
   };
+}
+
+export function impactOf(before: Side, after: Side, pending: readonly { ratings: number; raters: number }[]): Impact {
+  const tally = impactTally(before.trust, after.trust);
+  for (const id of new Set([...before.counts.keys(), ...after.counts.keys()])) tally.add(before.counts.get(id), after.counts.get(id));
+  return tally.result(
+    pending.filter((p) => isReleaseDue(p, before.releaseThreshold)).length,
+    pending.filter((p) => isReleaseDue(p, after.releaseThreshold)).length,
+  );
 }
