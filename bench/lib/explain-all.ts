@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { createDatabase, queryRows, targetFromEnv } from '@/db/client';
 import { useDatabase as installDatabase } from '@/db/index';
 import { vacuumAnalyze } from '@/db/queries/health';
+import { versionInForce } from '@/db/queries/parameters';
+import { stageRelease } from '@/db/queries/snapshot-stage';
 import { env } from '@/lib/env';
 import { refreshWeeklyMetrics } from '@/lib/metrics/dashboard';
 import { lookupIdentifier } from '@/lib/reports/lookup';
@@ -62,6 +64,8 @@ export async function explainAll() {
   plans.push(...(await explain(database, 'look-up by phone number (incident reports)', byPhone.queries)));
   const profile = await recorder.capture(() => publicSellerProfile(sellerName(1)));
   plans.push(...(await explain(database, 'seller profile', profile.queries)));
-  plans.push(...(await explain(database, 'snapshot job', snapshot.queries)));
+  // The release reads temporary tables of its own transaction: staged again to explain its queries.
+  const { params } = await versionInForce();
+  plans.push(...(await explain(database, 'snapshot job', snapshot.queries, (tx) => stageRelease(params.releaseThreshold, params.repeatedRatings, tx))));
   return { database, plans, snapshotSeconds, metricsSeconds };
 }
