@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, seedDemoData } from '@/db/seed';
 import { isDatabaseUnavailable } from './database-faults';
 import { env } from './env';
 import { governanceJobs } from './governance/jobs';
+import { countUndecidedPreviews } from './governance/preview';
 import { purgeExpired } from './maintenance';
 import { messageKeys } from './messages/crypto';
 import { startPushDelivery } from './notifications/delivery';
@@ -32,6 +33,8 @@ async function periodic() {
   const snapshot = await takeSnapshotIfDue(now);
   const daily = await runDailyJobs();
   if (!daily && (messages > 0 || snapshot || tallied > 0)) await vacuumAnalyze();
+  // Last: at scale a preview reads every buyer, and nothing above should wait for it.
+  await countUndecidedPreviews();
 }
 
 export async function startServer(): Promise<void> {

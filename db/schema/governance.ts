@@ -106,3 +106,16 @@ export const ballots = pgTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.token] })],
 );
+
+/**
+ * A proposal's impact preview (aggregates, already suppressed), counted at most once a day against
+ * the version in force: the vote page reads this instead of every buyer's evidence.
+ */
+export const proposalPreviews = pgTable('proposal_previews', {
+  proposalId: uuid('proposal_id')
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: 'cascade' }),
+  paramsVersion: integer('params_version').notNull(),
+  computedOn: date('computed_on').notNull(),
+  impact: jsonb('impact'),
+});

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBuyerEvidence } from '@/db/queries/evidence';
-import { buyerFolds, parameterVersions, ratings, scoreSnapshots } from '@/db/schema';
+import { buyerFolds, parameterVersions, proposalPreviews, proposals, ratings, scoreSnapshots } from '@/db/schema';
 import { discloseScore } from '@/lib/disclosure/coarse';
 import { VERSION_1 } from '@/lib/governance/parameters';
-import { previewImpact } from '@/lib/governance/preview';
+import { countUndecidedPreviews, previewImpact, proposalImpact } from '@/lib/governance/preview';
 import { takeSnapshot } from '@/lib/screening/snapshots';
 import { buyerScore } from '@/lib/trust';
 import { withTestDatabase } from '../support/database';
@@ -72,6 +72,31 @@ describe(`repeated ratings and the impact preview (${where})`, () => {
 
     const small = await previewImpact({ dampingExponent: 2 });
     expect(small).toMatchObject({ buyers: 10, verdictChanged: null, trustChanged: null }); // 0 changed: suppressed
+  });
+
+  it('the vote page reads a preview counted at most once a day per proposal and version in force; the timer counts undecided ones ahead', async () => {
+    const changes = { repeatedRatings: 'latest_per_rater' as const };
+    const [p] = await db().insert(proposals).values({ changes, baseVersion: 1, reasonKeyVersion: 1, reasonCiphertext: 'sealed' }).returning({ id: proposals.id });
+    const id = p!.id;
+    expect(await countUndecidedPreviews()).toBe(1);
+    expect(await countUndecidedPreviews()).toBe(0); // counted today already
+    const counted = await previewImpact(changes);
+    expect(await proposalImpact(id, changes)).toEqual(counted);
+    const stored = () => db().select().from(proposalPreviews).where(eq(proposalPreviews.proposalId, id));
+    expect((await stored())[0]).toMatchObject({ paramsVersion: 1, impact: counted });
+
+    // Today's stored preview is what a view shows (a marker proves it is read, not counted again)…
+    await db().update(proposalPreviews).set({ impact: { marker: 1 } }).where(eq(proposalPreviews.proposalId, id));
+    expect(await proposalImpact(id, changes)).toEqual({ marker: 1 });
+    // …yesterday's, or one counted against another version in force, is counted again.
+    await db().update(proposalPreviews).set({ computedOn: sql`current_date - 1` }).where(eq(proposalPreviews.proposalId, id));
+    expect(await proposalImpact(id, changes)).toEqual(counted);
+    await db().update(proposalPreviews).set({ paramsVersion: 99, impact: { marker: 2 } }).where(eq(proposalPreviews.proposalId, id));
+    expect(await proposalImpact(id, changes)).toEqual(counted);
+    expect((await stored())[0]).toMatchObject({ paramsVersion: 1, impact: counted });
+
+    await db().delete(proposals).where(eq(proposals.id, id));
+    expect(await stored()).toEqual([]);
   });
 
   it("a snapshot under a version with 'latest_per_rater' releases the latest-per-rater score, and records the version", async () => {

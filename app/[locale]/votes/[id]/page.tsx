@@ -4,7 +4,7 @@ import { hasSponsored, sponsorsOf } from '@/db/queries/votes';
 import { versionRow } from '@/db/queries/parameters';
 import { requireUser } from '@/lib/auth/guards';
 import { myChoice } from '@/lib/governance/ballots';
-import { previewImpact } from '@/lib/governance/preview';
+import { proposalImpact } from '@/lib/governance/preview';
 import { proposalById, proposalReason } from '@/lib/governance/proposals';
 import { isProposalId, MAX_VOTING_DAYS, MIN_VOTING_DAYS, SPONSORS_NEEDED } from '@/lib/governance/votes';
 import { onRoll } from '@/db/queries/votes';
@@ -28,7 +28,7 @@ export default async function ProposalPage({ params }: PageProps<'/[locale]/vote
   const [t, format, base] = await Promise.all([getTranslations('Votes'), getFormatter(), versionRow(p.baseVersion)]);
   const seller = user.role === 'seller';
   const today = new Date().toISOString().slice(0, 10);
-  const impact = p.status === 'closed' ? null : await previewImpact(p.changes);
+  const impact = p.status === 'closed' ? null : await proposalImpact(p.id, p.changes);
   const mine = seller && p.status === 'open' ? await myChoice(user, p.id) : null;
   const voter = seller && p.status === 'open' && (await onRoll(p.id, user.id));
   const sponsors = p.status === 'gathering' ? (await sponsorsOf(p.id)).count : 0;
