@@ -33,8 +33,23 @@ async function periodic() {
   const snapshot = await takeSnapshotIfDue(now);
   const daily = await runDailyJobs();
   if (!daily && (messages > 0 || snapshot || tallied > 0)) await vacuumAnalyze();
-  // Last: at scale a preview reads every buyer, and nothing above should wait for it.
-  await countUndecidedPreviews();
+}
+
+const logFailure = (err: unknown) => console.error('[periodic]', err instanceof Error ? err.message : err);
+
+let counting: Promise<unknown> | null = null;
+
+/**
+ * After each tick, in the background: today's vote previews. At scale one reads every buyer for
+ * minutes, and neither the tick's other jobs nor the server's start should wait for it (nor
+ * should a second count start while one is still running).
+ */
+function countPreviewsLater() {
+  counting ??= countUndecidedPreviews()
+    .catch(logFailure)
+    .finally(() => {
+      counting = null;
+    });
 }
 
 export async function startServer(): Promise<void> {
@@ -59,10 +74,11 @@ export async function startServer(): Promise<void> {
   answerDatabaseFaultsWith503();
   startPushDelivery(); // Web Push: soon after each notify(), and every 30 s for what was missed
   startEscalationTimer(); // check-in and alarm alerts: every 30 s, each step claimed once across processes
-  setInterval(() => periodic().catch((err: unknown) => console.error('[periodic]', err instanceof Error ? err.message : err)), PURGE_EVERY_MS).unref();
+  setInterval(() => periodic().then(countPreviewsLater, logFailure), PURGE_EVERY_MS).unref();
   // Under scripts/cluster.mjs: tell the primary this process is ready (it starts the others then).
   // Here rather than in instrumentation.ts, which Next.js also compiles for the Edge runtime.
   process.send?.({ coop: 'ready' });
+  countPreviewsLater();
 }
 
 /** "Cannot reach PostgreSQL at host:port/db (ECONNREFUSED)", without the URL's password. */

@@ -25,7 +25,10 @@ export async function previewImpact(changes: Partial<Parameters>): Promise<Impac
  */
 export async function proposalImpact(proposalId: string, changes: Partial<Parameters>): Promise<Impact | null> {
   const stored = await storedPreview(proposalId, (await versionInForce()).version);
-  if (stored) return stored.impact as Impact | null;
+  return stored ? (stored.impact as Impact | null) : countAndStore(proposalId, changes);
+}
+
+async function countAndStore(proposalId: string, changes: Partial<Parameters>): Promise<Impact | null> {
   const { version, impact } = await countImpact(changes);
   await storePreview(proposalId, version, impact);
   return impact;
@@ -40,7 +43,7 @@ export async function countUndecidedPreviews(): Promise<number> {
   const version = (await versionInForce()).version;
   for (const p of await listProposals()) {
     if (p.status === 'closed' || (await storedPreview(p.id, version))) continue;
-    await proposalImpact(p.id, p.changes);
+    await countAndStore(p.id, p.changes);
     counted++;
   }
   return counted;
