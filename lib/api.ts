@@ -3,19 +3,18 @@ import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { isDatabaseUnavailable } from '@/lib/database-faults';
 import type { Role } from '@/db/queries/users';
-import type { Outcome } from '@/lib/accounts/errors';
-import { accessFor } from '@/lib/auth/guards';
+import { refusalCode, type Outcome } from '@/lib/accounts/errors';
+import { accessFor, apiAccessRefusal } from '@/lib/auth/access';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { apiLocaleOf, errorMessage, type Translator } from '@/lib/http/error-message';
 import { BODY_LIMIT, isOurOrigin } from '@/lib/http/screen';
-import { routing, type Locale } from '@/lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/routing';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** The API speaks the caller's language when asked (Accept-Language), German otherwise. */
 export function apiLocale(request: Request): Locale {
-  const wanted = request.headers.get('accept-language') ?? '';
-  const first = wanted.split(',')[0]?.trim().slice(0, 2).toLowerCase();
-  return routing.locales.find((l) => l === first) ?? routing.defaultLocale;
+  return apiLocaleOf(request.headers.get('accept-language'));
 }
 
 /** `{ "error": { "code", "message", "field"? } }`, the message localised from Errors or Validation. */
@@ -25,11 +24,7 @@ export async function apiError(request: Request, status: number, code: string, h
     getTranslations({ locale, namespace: 'Errors' }),
     getTranslations({ locale, namespace: 'Validation' }),
   ]);
-  const message = errors.has(code as never)
-    ? errors(code as never)
-    : validation.has(code as never)
-      ? (validation as unknown as (k: string, v: object) => string)(code, { minutes: 60 })
-      : errors('invalid');
+  const message = errorMessage(errors as unknown as Translator, validation as unknown as Translator, code);
   return Response.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
@@ -51,7 +46,7 @@ export function withDatabaseFaults<C>(handler: (request: Request, context: C) =>
 
 /** Maps a service's refusal to an HTTP status and error body. */
 export function apiRefusal(request: Request, outcome: Extract<Outcome, { ok: false }>, statusFor: Record<string, number> = {}) {
-  const code = outcome.formError ?? Object.values(outcome.fieldErrors ?? {})[0] ?? 'invalid';
+  const code = refusalCode(outcome);
   return apiError(request, statusFor[code] ?? 400, code);
 }
 
@@ -60,9 +55,8 @@ export async function authorizeApi(request: Request, roles?: readonly Role[]): P
   const user = await getCurrentUser();
   const access = accessFor(user, roles);
   if (access === 'ok') return { user: user! };
-  return {
-    response: await apiError(request, access === 'unauthenticated' ? 401 : 403, access === 'unauthenticated' ? 'signInRequired' : 'forbidden'),
-  };
+  const refusal = apiAccessRefusal(access);
+  return { response: await apiError(request, refusal.status, refusal.code) };
 }
 
 /**

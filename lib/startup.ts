@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from './database-faults';
 import { env } from './env';
 import { governanceJobs } from './governance/jobs';
 import { countUndecidedPreviews } from './governance/preview';
+import { fastLookup } from './http/fast-lookup';
 import { purgeExpired } from './maintenance';
 import { messageKeys } from './messages/crypto';
 import { startPushDelivery } from './notifications/delivery';
@@ -75,6 +76,8 @@ export async function startServer(): Promise<void> {
   startPushDelivery(); // Web Push: soon after each notify(), and every 30 s for what was missed
   startEscalationTimer(); // check-in and alarm alerts: every 30 s, each step claimed once across processes
   setInterval(() => periodic().then(countPreviewsLater, logFailure), PURGE_EVERY_MS).unref();
+  // For scripts/early-refusals.mjs: the look-up's JSON API is answered before Next.js from now on.
+  (globalThis as { __coopFastRoutes?: typeof fastLookup }).__coopFastRoutes = fastLookup;
   // Under scripts/cluster.mjs: tell the primary this process is ready (it starts the others then).
   // Here rather than in instrumentation.ts, which Next.js also compiles for the Edge runtime.
   process.send?.({ coop: 'ready' });

@@ -41,6 +41,8 @@ function onRequest(listener) {
     // A client that leaves mid-upload makes the request emit 'aborted', which Next.js's proxy
     // body copy leaves unhandled (an uncaughtException): the client is gone, nothing to answer.
     req.on('error', () => {});
+    // The buyer look-up's JSON API, once the server has started (lib/http/fast-lookup.ts).
+    if (globalThis.__coopFastRoutes?.(req, res)) return;
     if (!UNFETCHABLE.has(req.method)) return listener(req, res);
     req.resume();
     const r = refusal(405, 'methodNotAllowed', req.url, req.headers['accept-language'], 'GET, HEAD, POST');

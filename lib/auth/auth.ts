@@ -3,10 +3,10 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { verifyCredentials } from '@/lib/accounts/credentials';
 import { pseudonymKey } from '@/lib/accounts/rules';
-import { env } from '@/lib/env';
 import { secrets } from '@/lib/secrets';
 import { SESSION_ABSOLUTE_MS } from '@/db/queries/sessions';
 import { readDeviceToken, rememberDevice } from './device-cookie';
+import { sessionCookie } from './session-cookie';
 import { startSession } from './sessions';
 
 /** Sign-in refused because of too many failures; carries the wait for the message. */
@@ -22,11 +22,6 @@ export class BusySignIn extends CredentialsSignin {
   code = 'busy';
 }
 
-/** Secure `__Host-` cookie in production; plain `session` over http in development and local tests. */
-export function sessionCookie(): { name: string; secure: boolean } {
-  const secure = env().NODE_ENV === 'production' && env().INSECURE_COOKIES !== '1';
-  return { name: secure ? '__Host-session' : 'session', secure };
-}
 
 // Auth.js handles the encrypted cookie; sessions themselves live in the database so they can
 // be listed and ended (lib/auth/sessions.ts). No /api/auth route is mounted: sign-in and

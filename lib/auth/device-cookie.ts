@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { issueDeviceToken } from '@/lib/accounts/device';
-import { sessionCookie } from './auth';
+import { sessionCookie } from './session-cookie';
 
 const DEVICE_DAYS = 180;
 

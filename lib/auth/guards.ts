@@ -3,21 +3,10 @@ import { forbidden } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Role } from '@/db/queries/users';
 import { redirect } from '@/lib/i18n/navigation';
+import { accessFor } from './access';
 import { getCurrentUser, type CurrentUser } from './current-user';
 
-export type Access = 'ok' | 'unauthenticated' | 'forbidden' | 'passwordChange';
-
-/**
- * The one rule: signed in, and (when roles are given) of one of those roles. Someone signed in
- * with a one-time password reaches only what needs no role (her account page) until she has
- * set her own.
- */
-export function accessFor(user: CurrentUser | null, roles?: readonly Role[]): Access {
-  if (!user) return 'unauthenticated';
-  if (roles && !roles.includes(user.role)) return 'forbidden';
-  if (roles && user.mustChangePassword) return 'passwordChange';
-  return 'ok';
-}
+export { accessFor, type Access } from './access';
 
 /** Pages: signed-out visitors go to sign-in (and come back to `returnTo`); a wrong role gets 403. */
 export async function requireUser(returnTo: string, roles?: readonly Role[]): Promise<CurrentUser> {

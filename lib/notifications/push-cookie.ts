@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { deleteAllSubscriptions, deleteSubscription } from '@/db/queries/notifications';
-import { sessionCookie } from '@/lib/auth/auth';
+import { sessionCookie } from '@/lib/auth/session-cookie';
 
 const YEAR = 365 * 24 * 60 * 60;
 

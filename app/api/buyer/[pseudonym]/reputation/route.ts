@@ -1,20 +1,17 @@
-import { apiError, apiOk, apiRefusal, authorizeApi, withDatabaseFaults } from '@/lib/api';
-import { screenPseudonym } from '@/lib/reports/screen';
+import { apiError, apiOk, withDatabaseFaults } from '@/lib/api';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { reputationReply } from '@/lib/screening/reputation-reply';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * A seller's live look-up of a buyer: score, intervals, the raw counts and the live incident
- * reports naming the pseudonym (never their reporters). An unknown pseudonym is a 404, unless
- * reports name it: then `found: false` with the reports.
+ * A seller's live look-up of a buyer (lib/screening/reputation-reply.ts). Under `npm start` the
+ * lean handler in lib/http/fast-lookup.ts answers most of these requests before Next.js does, with
+ * the same checks and the same answer; this route answers the rest (and every request under `next dev`).
  */
 async function get(request: Request, { params }: { params: Promise<{ pseudonym: string }> }) {
-  const auth = await authorizeApi(request, ['seller']);
-  if ('response' in auth) return auth.response;
-  const outcome = await screenPseudonym((await params).pseudonym);
-  if (!outcome.ok) return apiRefusal(request, outcome);
-  if (!outcome.found) return outcome.reports.length > 0 ? apiOk({ found: false, reports: outcome.reports }) : apiError(request, 404, 'notFound');
-  return apiOk({ found: true, ...outcome.reputation, reports: outcome.reports });
+  const reply = await reputationReply(await getCurrentUser(), (await params).pseudonym);
+  return 'error' in reply ? apiError(request, reply.status, reply.error) : apiOk(reply.body, reply.status);
 }
 
 export const GET = withDatabaseFaults(get);
