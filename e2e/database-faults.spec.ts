@@ -16,6 +16,8 @@ const MIX = [
   ['health', '/api/health'],
   ['profile api', '/api/seller/nobody-here/profile'],
   ['codes api (session)', '/api/codes/history'],
+  // Answered before Next.js (lib/http/fast-lookup.ts): the buyer's session is read, then refused (403).
+  ['look-up api (session, lean handler)', '/api/buyer/nobody-here/reputation'],
   ['own score page (session)', '/de/buyer'],
   ['profile page', '/de/s/nobody-here'],
 ] as const;

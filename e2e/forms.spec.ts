@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createTranslator } from 'next-intl';
 import { messages, PASSWORD } from './accounts';
 import { expectNoHorizontalOverflow, newBuyer, newSeller } from './people';
+import { withWarningBoard } from './warning-board';
 
 // No form loses what was typed: not on a refusal, not when the session has expired; a second
 // same-day rating is refused in words; deleting takes a deliberate second step. At 360 px.
@@ -87,9 +88,11 @@ for (const locale of ['de', 'en'] as const) {
     await expect(page.getByRole('radio', { name: t('Messages.days', { count: 30 }) })).toBeChecked();
 
     // Posted: the draft is forgotten.
-    await page.getByRole('button', { name: m.Messages.post }).click();
     const mine = page.getByRole('listitem').filter({ hasText: text });
-    await expect(mine).toBeVisible();
+    await withWarningBoard(async () => {
+      await page.getByRole('button', { name: m.Messages.post }).click();
+      await expect(mine).toBeVisible();
+    });
     await page.reload();
     await expect(page.getByLabel(m.Messages.warningBody, { exact: true })).toHaveValue('');
 

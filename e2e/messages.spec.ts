@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { messages } from './accounts';
 import { expectNoHorizontalOverflow, lookUp, newBuyer, newSeller } from './people';
+import { withWarningBoard } from './warning-board';
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
@@ -13,15 +14,17 @@ for (const locale of ['de', 'en'] as const) {
     const a = await newSeller(browser, locale);
     const b = await newSeller(browser, locale, true);
     const buyer = await newBuyer(browser, locale);
-    const warning = `Refused to pay, aggressive (${locale})`;
+    const warning = `Refused to pay, aggressive (${locale}) ${Date.now()}`;
 
     // A posts a warning naming the buyer, to expire in 1 day.
     await a.page.goto(`/${locale}/seller/warnings`);
     await a.page.getByLabel(t.Messages.buyer).fill(buyer.pseudonym);
     await a.page.getByLabel(t.Messages.warningBody, { exact: true }).fill(warning);
     await a.page.getByRole('radio', { name: locale === 'de' ? '1 Tag' : '1 day', exact: true }).check();
-    await a.page.getByRole('button', { name: t.Messages.post }).click();
-    await expect(a.page.getByRole('main').getByRole('status')).toHaveText(t.Messages.sent);
+    await withWarningBoard(async () => {
+      await a.page.getByRole('button', { name: t.Messages.post }).click();
+      await expect(a.page.getByRole('main').getByRole('status')).toHaveText(t.Messages.sent);
+    });
 
     // B sees it on the board, and on the buyer's look-up.
     await b.page.goto(`/${locale}/seller/warnings`);

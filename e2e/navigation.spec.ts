@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { messages, type Locale } from './accounts';
 import { expectNoHorizontalOverflow, newSeller } from './people';
+import { withWarningBoard } from './warning-board';
 
 // One seller's badge counts every other seller's warnings: the two locales must not post into each other's check.
 test.describe.configure({ mode: 'serial' });
@@ -53,7 +54,7 @@ for (const locale of ['de', 'en'] as const) {
     await page.goto(`/${locale}/seller/encounters`);
     await page.getByLabel(t.Encounter.unbound).check();
     await page.getByRole('button', { name: t.Encounter.submit }).click();
-    await expect(page.getByText(t.Encounter.codeTitle)).toBeVisible();
+    await expect(page.getByRole('heading', { name: t.Encounter.codeTitle })).toBeVisible();
     await page.reload();
     const entry = page.getByRole('list', { name: t.Encounter.historyTitle }).getByRole('listitem').first();
     await expect(entry).toContainText(withDates(locale, t.Encounter.created));
@@ -74,46 +75,49 @@ for (const locale of ['de', 'en'] as const) {
     const badged = new RegExp(`^${escape(t.SellerNav.warnings)}\\s*${escape(t.SellerNav.newWarnings).replace('\\{count\\}', '[1-9]\\d*')}$`);
     const warningsLink = annTools.getByRole('link', { name: new RegExp(`^${escape(t.SellerNav.warnings)}`) });
 
-    // Whatever was on the board before counts as seen once she has opened it.
-    await ann.page.goto(`/${locale}/seller/warnings`);
-    await ann.page.goto(`/${locale}/seller`);
-    await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
-
+    // No other test's warning may land between her opening the board and the cleared badge.
     const warning = `Badge check (${locale}) ${Date.now()}`;
-    await bea.page.goto(`/${locale}/seller/warnings`);
-    await bea.page.getByLabel(t.Messages.warningBody, { exact: true }).fill(warning);
-    await bea.page.getByRole('button', { name: t.Messages.post }).click();
-    await expect(bea.page.getByRole('main').getByRole('status')).toHaveText(t.Messages.sent);
-    // Her own warning is not news to her.
-    await bea.page.goto(`/${locale}/seller`);
-    await expect(bea.page.getByRole('navigation', { name: t.SellerNav.label }).getByRole('link', { name: new RegExp(`^${escape(t.SellerNav.warnings)}`) })).toHaveAccessibleName(t.SellerNav.warnings);
-    // A direct message too, for the dates on the messages page.
-    await bea.page.goto(`/${locale}/seller/messages`);
-    await bea.page.getByLabel(t.Messages.to).fill(ann.pseudonym);
-    await bea.page.getByLabel(t.Messages.body, { exact: true }).fill('Dates check');
-    await bea.page.getByRole('button', { name: t.Messages.send }).click();
-    await expect(bea.page.getByRole('main').getByRole('status')).toHaveText(t.Messages.sent);
+    await withWarningBoard(async () => {
+      // Whatever was on the board before counts as seen once she has opened it.
+      await ann.page.goto(`/${locale}/seller/warnings`);
+      await ann.page.goto(`/${locale}/seller`);
+      await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
 
-    await ann.page.goto(`/${locale}/seller`);
-    await expect(warningsLink).toHaveAccessibleName(badged);
-    await expect(warningsLink.getByText(new RegExp(`^${escape(t.SellerNav.newWarnings).replace('\\{count\\}', '[1-9]\\d*')}$`))).toBeVisible();
-    await expectNoHorizontalOverflow(ann.page);
+      await bea.page.goto(`/${locale}/seller/warnings`);
+      await bea.page.getByLabel(t.Messages.warningBody, { exact: true }).fill(warning);
+      await bea.page.getByRole('button', { name: t.Messages.post }).click();
+      await expect(bea.page.getByRole('main').getByRole('status')).toHaveText(t.Messages.sent);
+      // Her own warning is not news to her.
+      await bea.page.goto(`/${locale}/seller`);
+      await expect(bea.page.getByRole('navigation', { name: t.SellerNav.label }).getByRole('link', { name: new RegExp(`^${escape(t.SellerNav.warnings)}`) })).toHaveAccessibleName(t.SellerNav.warnings);
+      // A direct message too, for the dates on the messages page.
+      await bea.page.goto(`/${locale}/seller/messages`);
+      await bea.page.getByLabel(t.Messages.to).fill(ann.pseudonym);
+      await bea.page.getByLabel(t.Messages.body, { exact: true }).fill('Dates check');
+      await bea.page.getByRole('button', { name: t.Messages.send }).click();
+      await expect(bea.page.getByRole('main').getByRole('status')).toHaveText(t.Messages.sent);
 
-    await warningsLink.click();
-    await expect(ann.page).toHaveURL(new RegExp(`/${locale}/seller/warnings$`));
-    await expect(warningsLink).toHaveAttribute('aria-current', 'page');
-    await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
-    const item = ann.page.getByRole('list', { name: t.Messages.boardTitle }).getByRole('listitem').filter({ hasText: warning });
-    await expect(item).toContainText(withDates(locale, t.Messages.expiresOn));
-    await expect(item).toContainText(new RegExp(`${escape(fill(t.Messages.from, { pseudonym: bea.pseudonym }))} · ${DATE[locale]} · `));
-    await expectNoIsoDate(ann.page);
+      await ann.page.goto(`/${locale}/seller`);
+      await expect(warningsLink).toHaveAccessibleName(badged);
+      await expect(warningsLink.getByText(new RegExp(`^${escape(t.SellerNav.newWarnings).replace('\\{count\\}', '[1-9]\\d*')}$`))).toBeVisible();
+      await expectNoHorizontalOverflow(ann.page);
 
-    // Cleared for good: after moving on within the app, and after a fresh load.
-    await annTools.getByRole('link', { name: t.SellerNav.lookup, exact: true }).click();
-    await expect(ann.page).toHaveURL(new RegExp(`/${locale}/seller$`));
-    await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
-    await ann.page.reload();
-    await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
+      await warningsLink.click();
+      await expect(ann.page).toHaveURL(new RegExp(`/${locale}/seller/warnings$`));
+      await expect(warningsLink).toHaveAttribute('aria-current', 'page');
+      await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
+      const item = ann.page.getByRole('list', { name: t.Messages.boardTitle }).getByRole('listitem').filter({ hasText: warning });
+      await expect(item).toContainText(withDates(locale, t.Messages.expiresOn));
+      await expect(item).toContainText(new RegExp(`${escape(fill(t.Messages.from, { pseudonym: bea.pseudonym }))} · ${DATE[locale]} · `));
+      await expectNoIsoDate(ann.page);
+
+      // Cleared for good: after moving on within the app, and after a fresh load.
+      await annTools.getByRole('link', { name: t.SellerNav.lookup, exact: true }).click();
+      await expect(ann.page).toHaveURL(new RegExp(`/${locale}/seller$`));
+      await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
+      await ann.page.reload();
+      await expect(warningsLink).toHaveAccessibleName(t.SellerNav.warnings);
+    });
 
     // The conversation shows its dates the same way.
     await ann.page.goto(`/${locale}/seller/messages/${bea.pseudonym}`);

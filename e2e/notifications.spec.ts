@@ -2,8 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { messages, signIn, signOut } from './accounts';
 import { expectNoHorizontalOverflow, newSeller } from './people';
 import { expectAxeClean, expectTapSize } from './phone-checks';
+import { withWarningBoard } from './warning-board';
 
-// Other tests post warnings at the same time, and every seller is told of each: counts are matched as patterns.
+// Other tests post warnings too, and every seller is told of each: counts are matched as patterns,
+// and "nothing new" is checked while no other test posts (withWarningBoard).
 const SUMMARY = {
   de: { none: 'Nichts Neues.', some: /^\d+ neue Mitteilung(en)?\.$/ },
   en: { none: 'Nothing new.', some: /^\d+ new notifications?\.$/ },
@@ -28,37 +30,39 @@ for (const locale of ['de', 'en'] as const) {
     const navLink = (page: Page) => header(page).getByRole('link', { name: t.Notifications.nav, exact: true });
     const badge = header(b.page).getByRole('link', { name: new RegExp(`^${t.Notifications.nav} ${t.Notifications.navUnseen.replace('{count}', '\\d+')}$`) });
     const markSeen = b.page.getByRole('button', { name: t.Notifications.markAllSeen });
-
-    // Whatever other tests' warnings brought her so far, seen first.
-    await b.page.goto(`/${locale}/notifications`);
-    await expect(b.page.getByRole('heading', { level: 1, name: t.Notifications.title })).toBeVisible();
-    if (await markSeen.isVisible()) await markSeen.click();
-    await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
-    await expect(navLink(b.page)).toBeVisible();
-
-    const body = `Notification test (${locale})`;
-    await postWarning(a.page, locale, body);
-
-    await b.page.goto(`/${locale}/seller`);
-    await expect(badge).toBeVisible();
-    await expectTapSize(badge);
-    await badge.click();
-    await expect(b.page).toHaveURL(new RegExp(`/${locale}/notifications$`));
-    await expect(b.page.getByText(SUMMARY[locale].some)).toBeVisible();
     const list = b.page.getByRole('list', { name: t.Notifications.listLabel });
-    const warning = list.getByRole('listitem').filter({ hasText: t.Notifications.kind.warning }).first();
-    await expect(warning).toContainText(t.Notifications.new);
-    // Words only: no pseudonym, no text of the warning.
-    await expect(list).not.toContainText(a.pseudonym);
-    await expect(list).not.toContainText(body);
-    await expectNoHorizontalOverflow(b.page);
-    await expectAxeClean(b.page);
 
-    await expectTapSize(markSeen);
-    await markSeen.click();
-    await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
-    await expect(list.getByText(t.Notifications.new, { exact: true })).toHaveCount(0);
-    await expect(navLink(b.page)).toBeVisible();
+    await withWarningBoard(async () => {
+      // Whatever other tests' warnings brought her so far, seen first.
+      await b.page.goto(`/${locale}/notifications`);
+      await expect(b.page.getByRole('heading', { level: 1, name: t.Notifications.title })).toBeVisible();
+      if (await markSeen.isVisible()) await markSeen.click();
+      await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
+      await expect(navLink(b.page)).toBeVisible();
+
+      const body = `Notification test (${locale})`;
+      await postWarning(a.page, locale, body);
+
+      await b.page.goto(`/${locale}/seller`);
+      await expect(badge).toBeVisible();
+      await expectTapSize(badge);
+      await badge.click();
+      await expect(b.page).toHaveURL(new RegExp(`/${locale}/notifications$`));
+      await expect(b.page.getByText(SUMMARY[locale].some)).toBeVisible();
+      const warning = list.getByRole('listitem').filter({ hasText: t.Notifications.kind.warning }).first();
+      await expect(warning).toContainText(t.Notifications.new);
+      // Words only: no pseudonym, no text of the warning.
+      await expect(list).not.toContainText(a.pseudonym);
+      await expect(list).not.toContainText(body);
+      await expectNoHorizontalOverflow(b.page);
+      await expectAxeClean(b.page);
+
+      await expectTapSize(markSeen);
+      await markSeen.click();
+      await expect(b.page.getByText(SUMMARY[locale].none)).toBeVisible();
+      await expect(list.getByText(t.Notifications.new, { exact: true })).toHaveCount(0);
+      await expect(navLink(b.page)).toBeVisible();
+    });
     // The push section says where this browser stands (headless Chromium: push available, off).
     await expect(b.page.getByRole('heading', { name: t.Notifications.pushTitle })).toBeVisible();
     await expect(b.page.getByRole('status').filter({ hasText: t.Notifications.pushIsOff })).toBeVisible();
