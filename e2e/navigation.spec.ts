@@ -3,9 +3,6 @@ import { messages, type Locale } from './accounts';
 import { expectNoHorizontalOverflow, newSeller } from './people';
 import { withWarningBoard } from './warning-board';
 
-// One seller's badge counts every other seller's warnings: the two locales must not post into each other's check.
-test.describe.configure({ mode: 'serial' });
-
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
