@@ -22,6 +22,12 @@ export type Executor = Db | Tx;
 
 export interface Database {
   db: Db;
+  /**
+   * The buyer look-up's own connections (PostgreSQL; PGlite: `db`): two, so that its one short
+   * statement queues behind others of its kind and postgres.js sends them together, which costs
+   * less CPU than a connection each (README, Performance). Nothing else uses them.
+   */
+  lookUpDb: Db;
   kind: 'postgres' | 'pglite';
   /** Applies the committed SQL migrations in db/migrations (idempotent). */
   migrate(): Promise<void>;
@@ -77,6 +83,8 @@ const POOL_OPTIONS = {
   connection: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
 } as const;
 
+const LOOK_UP_CONNECTIONS = 2;
+
 // A request answers 503 within 2 s of losing the database: 0.5 s waiting, then a 0.4 s probe, leaving
 // time to render the answer on a busy machine. A slow query on a live database only costs a probe.
 const GUARD = { deadlineMs: 500, probeMs: 400, retryMs: 500 };
@@ -86,6 +94,7 @@ function postgresDatabase(url: string, logger: Logger): Database {
   // lost mid-fetch is an unhandled rejection. Fetch them once (the first answer proves it done), then
   // let every later connection and pool share the same options: types, and drizzle's date parsers.
   let client = postgres(url, POOL_OPTIONS);
+  let lookUpClient: postgres.Sql | undefined;
   drizzlePostgres(client);
   const options = client.options as typeof client.options & { fetch_types: boolean };
   const typesFetched = () => {
@@ -103,15 +112,19 @@ function postgresDatabase(url: string, logger: Logger): Database {
     },
     () => {
       // Stuck connections never recover on their own: end them (their queries fail) and start afresh.
-      const stuck = client;
+      const stuck = [client, lookUpClient];
       client = postgres(options as unknown as postgres.Options<Record<string, never>>); // parsed options are taken as they are
-      stuck.end({ timeout: 0 }).catch(() => {});
+      lookUpClient = undefined;
+      for (const pool of stuck) pool?.end({ timeout: 0 }).catch(() => {});
     },
     GUARD,
   );
+  // The look-up's pool shares the parsed options (types and parsers); it needs no array types.
+  const lookUpPool = () => (lookUpClient ??= postgres({ ...options, max: LOOK_UP_CONNECTIONS, fetch_types: false } as unknown as postgres.Options<Record<string, never>>));
   const sql = guardedClient(() => client, guard, typesFetched);
   return {
     db: drizzlePostgres(sql, { schema, logger }) as unknown as Db,
+    lookUpDb: drizzlePostgres(guardedClient(lookUpPool, guard, typesFetched), { schema, logger }) as unknown as Db,
     kind: 'postgres',
     async migrate() {
       // One connection, so the session-level advisory lock covers every migration statement.
@@ -126,7 +139,9 @@ function postgresDatabase(url: string, logger: Logger): Database {
     rawQuery: (text, params = []) => sql.unsafe(text, params as never[]) as Promise<Record<string, unknown>[]>,
     isDown: () => guard.isDown,
     faultedWithin: (ms) => guard.faultedWithin(ms),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), lookUpClient?.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -142,6 +157,7 @@ function pgliteDatabase(dir: string, logger: Logger): Database {
   const db = drizzlePglite(client, { schema, logger });
   return {
     db: db as unknown as Db,
+    lookUpDb: db as unknown as Db,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     rawQuery: async (text, params = []) => (await client.query<Record<string, unknown>>(text, params)).rows,

@@ -24,6 +24,11 @@ export function getDb(): Db {
   return database().db;
 }
 
+/** The buyer look-up's own connections (db/client.ts). */
+export function getLookUpDb(): Db {
+  return database().lookUpDb;
+}
+
 export async function closeDatabase(): Promise<void> {
   const current = store.__coopDatabase;
   store.__coopDatabase = undefined;

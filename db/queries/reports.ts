@@ -41,7 +41,7 @@ export async function alertRecipients(regionId: string | null, db: Executor): Pr
 const today = sql`current_date`;
 const liveReport = and(eq(reports.state, 'live'), gt(reports.expiresOn, today));
 
-const shown = {
+export const shownReportFields = {
   id: reports.id,
   category: reports.category,
   severity: reports.severity,
@@ -55,7 +55,7 @@ const shown = {
 /** Live reports naming this identifier hash, newest first (the query itself: the benchmark and a test EXPLAIN it). */
 export function matchingQuery(hash: string | Placeholder, db: Executor = getDb()) {
   return db
-    .selectDistinct(shown)
+    .selectDistinct(shownReportFields)
     .from(reportIdentifiers)
     .innerJoin(reports, eq(reports.id, reportIdentifiers.reportId))
     .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
@@ -69,11 +69,12 @@ const matching = preparedQuery((db) => matchingQuery(sql.placeholder('hash'), db
 export async function reportsMatching(hash: string, db: Executor = getDb()) {
   return matching(db).execute({ hash });
 }
+export type StoredReport = Awaited<ReturnType<typeof reportsMatching>>[number];
 
 /** Every live report, newest first (the sellers' board). */
 export async function liveReports(limit = 200, db: Executor = getDb()) {
   return db
-    .select(shown)
+    .select(shownReportFields)
     .from(reports)
     .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
     .where(liveReport)
@@ -108,7 +109,7 @@ export async function reviewQueue(contested: string[] = [], db: Executor = getDb
     : [];
   const contestedIds = new Set(naming.map((r) => r.reportId));
   const rows = await db
-    .select({ ...shown, state: reports.state, annotationKeyVersion: reports.annotationKeyVersion, annotationCiphertext: reports.annotationCiphertext })
+    .select({ ...shownReportFields, state: reports.state, annotationKeyVersion: reports.annotationKeyVersion, annotationCiphertext: reports.annotationCiphertext })
     .from(reports)
     .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
     .where(

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, lte, ne, or, sql, type Placeholder } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getDb, preparedQuery, type Executor } from '../index';
 import { sessions, users } from '../schema';
 
@@ -23,8 +23,9 @@ export async function createSession(userId: string, tokenHash: string, now: Date
   return row!.id;
 }
 
-const liveSession = preparedQuery((db) =>
-  db
+/** The live session for a token hash, with its user (placeholders `tokenHash` and `now`), and `more` columns. */
+export function liveSessionQuery<More extends Record<string, SQL.Aliased | SQL>>(db: Executor, more: More = {} as More) {
+  return db
     .select({
       sessionId: sessions.id,
       idleExpiresAt: sessions.idleExpiresAt,
@@ -34,12 +35,15 @@ const liveSession = preparedQuery((db) =>
       role: users.role,
       lastActive: users.lastActive,
       mustChangePassword: users.mustChangePassword,
+      ...more,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), live(sql.placeholder('now'))))
-    .prepare('live_session'),
-);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), live(sql.placeholder('now'))));
+}
+
+const liveSession = preparedQuery((db) => liveSessionQuery(db).prepare('live_session'));
+export type LiveSessionRow = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 
 /** The live session for a cookie token, with its user (every signed-in request asks this). */
 export async function findLiveSession(tokenHash: string, now: Date, db: Executor = getDb()) {

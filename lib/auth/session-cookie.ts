@@ -19,11 +19,12 @@ const decoded = new Map<string, { st: string; exp: number }>();
  * so a cookie already decrypted is remembered (bounded, in this process only). What it grants is
  * still checked against the session table on every request, so ending a session works at once.
  */
-async function sessionToken(value: string, name: string): Promise<string | null> {
+export async function sessionToken(value: string | undefined): Promise<string | null> {
+  if (!value) return null;
   const now = Date.now() / 1000;
   const known = decoded.get(value);
   if (known) return known.exp > now ? known.st : null;
-  const token = await decode({ token: value, secret: secrets().authSecret, salt: name }).catch(() => null);
+  const token = await decode({ token: value, secret: secrets().authSecret, salt: sessionCookie().name }).catch(() => null);
   if (typeof token?.st !== 'string' || typeof token.exp !== 'number') return null;
   if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
   decoded.set(value, { st: token.st, exp: token.exp });
@@ -35,8 +36,7 @@ async function sessionToken(value: string, name: string): Promise<string | null>
  * expiry is the session's absolute one; the database decides everything else.
  */
 export async function userOfSessionCookie(value: string | undefined): Promise<CurrentUser | null> {
-  if (!value) return null;
-  const token = await sessionToken(value, sessionCookie().name);
+  const token = await sessionToken(value);
   return token ? resolveSession(token) : null;
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createSession, findLiveSession, SESSION_IDLE_MS, SESSION_TOUCH_MS, touchSession } from '@/db/queries/sessions';
+import { createSession, findLiveSession, SESSION_IDLE_MS, SESSION_TOUCH_MS, touchSession, type LiveSessionRow } from '@/db/queries/sessions';
 import { recordActivityWeek } from '@/db/queries/activity';
 import { touchLastActive, type Role } from '@/db/queries/users';
 import { randomToken, sha256 } from '@/lib/crypto';
@@ -27,7 +27,11 @@ export async function startSession(userId: string, now = new Date()): Promise<st
  */
 export async function resolveSession(token: string, now = new Date()): Promise<CurrentUser | null> {
   const row = await findLiveSession(sha256(token), now);
-  if (!row) return null;
+  return row ? userOfLiveSession(row, now) : null;
+}
+
+/** The user of a live session row (resolveSession's, or the lean look-up's), kept alive as resolveSession keeps it. */
+export async function userOfLiveSession(row: LiveSessionRow, now: Date): Promise<CurrentUser> {
   if (row.idleExpiresAt.getTime() - now.getTime() < SESSION_IDLE_MS - SESSION_TOUCH_MS) {
     await touchSession(row.sessionId, now);
   }

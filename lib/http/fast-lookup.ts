@@ -3,9 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createTranslator } from 'next-intl';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
-import { cookieFromHeader, sessionCookie, userOfSessionCookie } from '@/lib/auth/session-cookie';
+import { cookieFromHeader, sessionCookie, sessionToken } from '@/lib/auth/session-cookie';
 import { isDatabaseUnavailable } from '@/lib/database-faults';
-import { reputationReply, type Reply } from '@/lib/screening/reputation-reply';
+import { reputationForToken } from '@/lib/screening/look-up-at-once';
+import type { Reply } from '@/lib/screening/reputation-reply';
 import { apiLocaleOf, errorMessage, type Translator } from './error-message';
 import { screen } from './screen';
 import { contentSecurityPolicy, securityHeaders } from './security-headers';
@@ -62,8 +63,7 @@ export function fastLookup(req: IncomingMessage, res: ServerResponse): boolean {
 async function answer(res: ServerResponse, pseudonym: string, headers: Headers) {
   let reply: Reply & { headers?: Record<string, string> };
   try {
-    const user = await userOfSessionCookie(cookieFromHeader(headers.get('cookie'), sessionCookie().name));
-    reply = await reputationReply(user, pseudonym);
+    reply = await reputationForToken(await sessionToken(cookieFromHeader(headers.get('cookie'), sessionCookie().name)), pseudonym);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) console.error('[look-up]', err instanceof Error ? err.message : err);
     // As withDatabaseFaults answers a lost database; anything else is Next.js's bare 500.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { reportsMatching } from '@/db/queries/reports';
+import { reportsMatching, type StoredReport } from '@/db/queries/reports';
 import { fieldErrorsOf, type Outcome } from '@/lib/accounts/errors';
 import { identifierHash, openReportBody, type ReportBody } from './crypto';
 import { normaliseIdentifier, type IdentifierKind } from './identifiers';
@@ -25,7 +25,11 @@ export function reportCounts(reports: readonly MatchedReport[]) {
 
 /** Live reports naming a normalised identifier, newest first (a constant number of rows from the hash index). */
 export async function matchingReports(kind: IdentifierKind, normalised: string): Promise<MatchedReport[]> {
-  const rows = await reportsMatching(identifierHash(kind, normalised));
+  return openedReports(await reportsMatching(identifierHash(kind, normalised)));
+}
+
+/** Stored reports as a look-up shows them, their bodies opened. */
+export function openedReports(rows: StoredReport[]): MatchedReport[] {
   return rows.map((r) => shownReport(r, openReportBody(r.id, r.keyVersion, r.ciphertext)));
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { findBuyerForLookUp } from '@/db/queries/buyers';
+import { findBuyerForLookUp, type BuyerLookUp } from '@/db/queries/buyers';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
 import { roundBuyerScore } from '@/lib/disclosure/coarse';
 import { parametersInForce } from '@/lib/governance/current';
@@ -42,12 +42,12 @@ export type LookupView = ({ found: false; pseudonym: string } | { found: true; r
 
 /**
  * The look-up as a seller sees it, with the live warnings naming that pseudonym (account or not):
- * the account, its counters and the warnings come from one database read.
+ * the account, its counters and the warnings come from one database read (`done`: already read).
  */
-export async function lookupWithWarnings(pseudonym: string): Promise<Outcome<LookupView>> {
+export async function lookupWithWarnings(pseudonym: string, done?: BuyerLookUp): Promise<Outcome<LookupView>> {
   const parsed = pseudonymSchema.safeParse(pseudonym);
   if (!parsed.success) return { ok: false, fieldErrors: { pseudonym: parsed.error.issues[0]!.message } };
-  const { buyer, warnings } = await findBuyerForLookUp(pseudonymKey(parsed.data), buyerRef(parsed.data), new Date());
+  const { buyer, warnings } = done ?? (await findBuyerForLookUp(pseudonymKey(parsed.data), buyerRef(parsed.data), new Date()));
   if (!buyer) return { ok: true, found: false, pseudonym: parsed.data, warnings };
   const c = buyer.counts;
   // The version in force; its repeated-ratings rule applies from the weekly release on (the live

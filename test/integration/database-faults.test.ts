@@ -52,6 +52,8 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
   // An array parameter needs the array types postgres.js fetched on the first connection: they must
   // survive the pool being replaced.
   const query = () => database.rawQuery('select $1::text = any($2) as hit', ['b', ['a', 'b']]);
+  // The look-up's own connections (db/client.ts) are guarded and replaced with the pool.
+  const lookUp = () => queryRows(database.lookUpDb, sql`select 2 as two`);
 
   async function timed<T>(work: Promise<T>): Promise<{ ms: number; error: unknown }> {
     const start = Date.now();
@@ -64,8 +66,9 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
 
   async function loseAndRecover(mode: Mode) {
     expect(await query()).toEqual([{ hit: true }]);
+    expect(await lookUp()).toEqual([{ two: 2 }]);
     await proxy.set(mode);
-    const lost = await Promise.all(Array.from({ length: 8 }, () => timed(query())));
+    const lost = await Promise.all(Array.from({ length: 8 }, (_, i) => timed(i % 2 ? query() : lookUp())));
     for (const { ms, error } of lost) {
       expect(isDatabaseUnavailable(error), String(error)).toBe(true);
       expect(ms).toBeLessThan(1500);
@@ -80,6 +83,7 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
     await proxy.set('forward');
     await vi.waitFor(() => expect(database.isDown()).toBe(false), { timeout: 10_000 });
     expect(await query()).toEqual([{ hit: true }]);
+    expect(await lookUp()).toEqual([{ two: 2 }]);
     expect(await database.db.transaction(async (tx) => queryRows(tx, sql`select 1 as one`))).toEqual([{ one: 1 }]);
   }
 
@@ -93,7 +97,7 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
 
   it('connections terminated by the server (as in a restart): queries fail as unavailable, nothing uncaught, then normal', async () => {
     expect(await query()).toEqual([{ hit: true }]);
-    const during = Array.from({ length: 8 }, () => timed(database.rawQuery('select pg_sleep(0.3)')));
+    const during = Array.from({ length: 8 }, (_, i) => timed(i % 2 ? database.rawQuery('select pg_sleep(0.3)') : queryRows(database.lookUpDb, sql`select pg_sleep(0.3)`)));
     await new Promise((r) => setTimeout(r, 100));
     await terminateBackends();
     const results = await Promise.all(during);
@@ -102,6 +106,7 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
       if (error) expect(isDatabaseUnavailable(error), String(error)).toBe(true);
     }
     await vi.waitFor(async () => expect(await query()).toEqual([{ hit: true }]), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await lookUp()).toEqual([{ two: 2 }]), { timeout: 10_000 });
   });
 
   it('a slow query on a live database is waited for, not cut off', async () => {

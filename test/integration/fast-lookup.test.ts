@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { eq } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { createTranslator } from 'next-intl';
 import { encode } from 'next-auth/jwt';
@@ -10,8 +11,10 @@ import { useDatabase } from '@/db/index';
 import { endSession } from '@/db/queries/sessions';
 import { DatabaseUnavailableError } from '@/lib/database-faults';
 import { secrets } from '@/lib/secrets';
+import { buyerCounters, users } from '@/db/schema';
 import { withTestDatabase } from '../support/database';
 import { databaseToday } from './helpers';
+import { warning } from './message-support';
 import { makeUser, type TestUser } from './screening-support';
 
 // The lean handler in front of Next.js (lib/http/fast-lookup.ts) against the route handler it
@@ -33,7 +36,7 @@ const { flushLookups } = await import('@/lib/reports/lookup-tally');
 const testDb = withTestDatabase();
 let server: http.Server;
 let base = '';
-let seller: TestUser, buyer: TestUser;
+let seller: TestUser, buyer: TestUser, coordinator: TestUser, newSeller: TestUser;
 const cookieOf = async (user: TestUser) => {
   const st = await startSession(user.id);
   return { st, cookie: `session=${await encode({ token: { sub: user.id, st }, secret: secrets().authSecret, salt: 'session', maxAge: 3600 })}` };
@@ -43,9 +46,18 @@ beforeAll(async () => {
   seller = await makeUser('seller', 'fast-seller');
   buyer = await makeUser('buyer', 'fast-buyer');
   const reporter = await makeUser('seller', 'fast-reporter');
+  coordinator = await makeUser('coordinator', 'fast-coordinator');
+  newSeller = await makeUser('seller', 'fast-new-seller');
+  await testDb.current().db.update(users).set({ mustChangePassword: true }).where(eq(users.id, newSeller.id));
   const today = await databaseToday(testDb.current().db);
   const filed = await submitReport(reporter.id, { category: 'robbery', severity: 'risky', occurredOn: today, pseudonym: 'no-account-yet' });
   expect(filed.ok).toBe(true);
+  // A rated, reported and warned-about buyer: every part of the look-up's body has something in it.
+  await testDb.current().db.insert(buyerCounters).values({ buyerId: buyer.id, ratings: 3, safeYes: 1, safeNo: 2, reliableYes: 2, reliableNo: 1, raters: 2, unsafeRaters: 1, unreliableRaters: 1, lastUnsafeOn: today });
+  for (const [severity, description] of [['annoying', 'kept me waiting'], ['dangerous', 'took my phone']] as const) {
+    expect((await submitReport(reporter.id, { category: 'other', severity, occurredOn: today, pseudonym: 'Fast-Buyer', description })).ok).toBe(true);
+  }
+  await warning(reporter.id, 'fast-buyer was rough', 'fast-buyer');
   server = http.createServer((req, res) => {
     if (!fastLookup(req, res)) res.writeHead(599).end('left to Next.js');
   });
@@ -74,6 +86,8 @@ describe('the lean look-up handler answers as the route does', () => {
     const ended = await cookieOf(seller);
     expect(await endSession(seller.id, (await resolveSession(ended.st))!.sessionId)).toBe(true);
     const asBuyer = (await cookieOf(buyer)).cookie;
+    const asCoordinator = (await cookieOf(coordinator)).cookie;
+    const withOneTimePassword = (await cookieOf(newSeller)).cookie;
     const cases: [string, Record<string, string>, number][] = [
       ['/api/buyer/fast-buyer/reputation', { cookie: own.cookie }, 200],
       ['/api/buyer/FAST-buyer/reputation?x=1', { cookie: own.cookie, 'accept-language': 'en' }, 200],
@@ -84,6 +98,9 @@ describe('the lean look-up handler answers as the route does', () => {
       ['/api/buyer/fast-buyer/reputation', { cookie: 'session=not-a-token', 'accept-language': 'en' }, 401],
       ['/api/buyer/fast-buyer/reputation', { cookie: `other=1; ${own.cookie.replace('session=', 'session=x')}` }, 401],
       ['/api/buyer/fast-buyer/reputation', { cookie: asBuyer }, 403],
+      ['/api/buyer/fast-buyer/reputation', { cookie: asCoordinator, 'accept-language': 'en' }, 403],
+      ['/api/buyer/fast-buyer/reputation', { cookie: withOneTimePassword }, 403],
+      ['/api/buyer/xy/reputation', { cookie: asBuyer }, 403],
       ['/api/buyer/fast-buyer/reputation', { cookie: ended.cookie }, 401],
     ];
     for (const [path, headers, status] of cases) {
@@ -94,6 +111,15 @@ describe('the lean look-up handler answers as the route does', () => {
       expect(fast.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(fast.headers.get('x-content-type-options')).toBe('nosniff');
     }
+    // Not only the same: the rated, reported and warned-about buyer's answer carries all of it.
+    const { fast } = await both('/api/buyer/fast-buyer/reputation', { cookie: own.cookie, 'accept-language': 'en' });
+    expect(fast.body).toMatchObject({
+      found: true,
+      verdict: { state: 'warnings', boardWarnings: 1 },
+      counts: { ratings: 3, sellers: 2, unsafe: 2, unreliable: 1 },
+      reports: [{ severity: expect.any(String) }, { severity: expect.any(String) }],
+    });
+    expect((fast.body as { reports: { description: string }[] }).reports.map((r) => r.description).sort()).toEqual(['kept me waiting', 'took my phone']);
   });
 
   it('answers a lost database with 503 and Retry-After, as the route does', async () => {
@@ -102,7 +128,8 @@ describe('the lean look-up handler answers as the route does', () => {
     const lost = () => {
       throw new DatabaseUnavailableError();
     };
-    useDatabase({ ...working, db: new Proxy({}, { get: lost }) as typeof working.db });
+    const gone = new Proxy({}, { get: lost }) as typeof working.db;
+    useDatabase({ ...working, db: gone, lookUpDb: gone });
     try {
       const { fast, next } = await both('/api/buyer/fast-buyer/reputation', { cookie, 'accept-language': 'en' });
       expect(fast).toMatchObject({ status: 503, body: next.body });
