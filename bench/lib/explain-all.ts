@@ -4,11 +4,13 @@ import { useDatabase as installDatabase } from '@/db/index';
 import { vacuumAnalyze } from '@/db/queries/health';
 import { versionInForce } from '@/db/queries/parameters';
 import { stageRelease } from '@/db/queries/snapshot-stage';
+import { startSession } from '@/lib/auth/sessions';
 import { env } from '@/lib/env';
 import { refreshWeeklyMetrics } from '@/lib/metrics/dashboard';
 import { lookupIdentifier } from '@/lib/reports/lookup';
 import { runDailyJobs } from '@/lib/retention/daily';
-import { lookupBuyer } from '@/lib/screening/lookup';
+import { findSessionWithLookUp } from '@/db/queries/look-up-at-once';
+import { lookUpKeys } from '@/lib/screening/look-up-at-once';
 import { publicSellerProfile } from '@/lib/screening/profile';
 import { takeSnapshotNow } from '@/lib/screening/snapshots';
 import { buyerName, sellerName } from '../data/generate';
@@ -16,7 +18,7 @@ import { explain, queryRecorder } from './plans';
 
 /**
  * Opens the benchmark database with a query recorder, times the weekly snapshot job over all of
- * it, and EXPLAINs (ANALYZE, BUFFERS) the queries that the job, the look-up (of a buyer with one
+ * it, and EXPLAINs (ANALYZE, BUFFERS) the queries that the job, the look-up API (of a buyer with one
  * rating and of the most-rated buyer: the same rows either way), the look-up by phone number and the
  * profile actually sent.
  */
@@ -55,8 +57,11 @@ export async function explainAll() {
     sql`select u.pseudonym_key as key from buyer_counters c join users u on u.id = c.buyer_id where c.ratings = 1 limit 1`,
   );
   const plans = [];
+  // The look-up API's one statement (the session with the look-up), as a seller's session sends it.
+  const [seller] = await queryRows<{ id: string }>(database.db, sql`select id from users where pseudonym_key = ${sellerName(1)}`);
+  const token = await startSession(seller!.id);
   for (const [label, key] of [['one rating', light?.key ?? buyerName(1)], ['most ratings', heavy?.key ?? buyerName(1)]]) {
-    const { queries } = await recorder.capture(() => lookupBuyer(key!));
+    const { queries } = await recorder.capture(() => findSessionWithLookUp(lookUpKeys(token, key!, new Date())!));
     plans.push(...(await explain(database, `look-up, buyer with ${label} (${key})`, queries)));
   }
   // Incident reports: a look-up by phone number reads the hash index (a constant number of rows).

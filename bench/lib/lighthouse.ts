@@ -31,16 +31,17 @@ export async function auditPages(base: string, pages: { path: string; cookie?: s
   const audits: Record<string, PageAudit> = {};
   try {
     for (const page of pages) {
-      const result = await lighthouse(
-        base + page.path,
-        {
+      const run = () =>
+        lighthouse(base + page.path, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
           onlyCategories: ['performance', 'accessibility'],
           extraHeaders: page.cookie ? { cookie: page.cookie } : undefined,
-        },
-      );
+        });
+      let result = await run();
+      // A trace Chromium failed to record ("Please run Lighthouse again"): once more, as it asks.
+      if (result?.lhr.runtimeError?.code === 'NO_NAVSTART') result = await run();
       if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
       const { categories, audits: a, runtimeError } = result.lhr;
       if (runtimeError) throw new Error(`Lighthouse on ${page.path}: ${runtimeError.code} ${runtimeError.message}`);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { findSessionWithLookUp } from '@/db/queries/look-up-at-once';
+import { findSessionWithLookUp, type LookUpKeys } from '@/db/queries/look-up-at-once';
 import { pseudonymKey, pseudonymSchema } from '@/lib/accounts/rules';
 import { resolveSession, userOfLiveSession } from '@/lib/auth/sessions';
 import { sha256 } from '@/lib/crypto';
@@ -14,11 +14,18 @@ import { reputationReply, type Reply } from './reputation-reply';
  * is at most the session to read, and the usual path reads it.
  */
 export async function reputationForToken(token: string | null, pseudonym: string, now = new Date()): Promise<Reply> {
-  const parsed = pseudonymSchema.safeParse(pseudonym);
-  if (!token || !parsed.success) return reputationReply(token ? await resolveSession(token, now) : null, pseudonym);
-  const key = pseudonymKey(parsed.data);
-  const found = await findSessionWithLookUp({ tokenHash: sha256(token), now, key, ref: buyerRef(parsed.data), hash: identifierHash('pseudonym', key) });
+  const keys = token ? lookUpKeys(token, pseudonym, now) : null;
+  if (!keys) return reputationReply(token ? await resolveSession(token, now) : null, pseudonym);
+  const found = await findSessionWithLookUp(keys);
   const user = found ? await userOfLiveSession(found.session, now) : null;
   // reputationReply checks access itself; the statement read the look-up only for whom it allows.
   return reputationReply(user, pseudonym, found?.reads ?? undefined);
+}
+
+/** What the statement is asked with (null: a pseudonym the look-up refuses before reading). */
+export function lookUpKeys(token: string, pseudonym: string, now: Date): LookUpKeys | null {
+  const parsed = pseudonymSchema.safeParse(pseudonym);
+  if (!parsed.success) return null;
+  const key = pseudonymKey(parsed.data);
+  return { tokenHash: sha256(token), now, key, ref: buyerRef(parsed.data), hash: identifierHash('pseudonym', key) };
 }

@@ -5,10 +5,8 @@ import { findSessionWithLookUp, sessionWithLookUpQuery, type LookUpKeys } from '
 import { reportsMatching } from '@/db/queries/reports';
 import { buyerCounters, users } from '@/db/schema';
 import { startSession } from '@/lib/auth/sessions';
-import { sha256 } from '@/lib/crypto';
-import { buyerRef } from '@/lib/messages/refs';
-import { identifierHash } from '@/lib/reports/crypto';
 import { submitReport } from '@/lib/reports/submit';
+import { lookUpKeys } from '@/lib/screening/look-up-at-once';
 import { withTestDatabase } from '../support/database';
 import { databaseToday } from './helpers';
 import { warning } from './message-support';
@@ -19,10 +17,7 @@ import { makeUser } from './screening-support';
 const testDb = withTestDatabase();
 const tokens: Record<'seller' | 'buyer' | 'coordinator' | 'oneTime', string> = { seller: '', buyer: '', coordinator: '', oneTime: '' };
 
-const keysFor = (token: string, pseudonym: string, now = new Date()): LookUpKeys => {
-  const key = pseudonym.toLowerCase();
-  return { tokenHash: sha256(token), now, key, ref: buyerRef(pseudonym), hash: identifierHash('pseudonym', key) };
-};
+const keysFor = (token: string, pseudonym: string, now = new Date()): LookUpKeys => lookUpKeys(token, pseudonym, now)!;
 
 /** EXPLAIN (ANALYZE) of the statement, as the database runs it for these keys. */
 async function planFor(k: LookUpKeys) {
