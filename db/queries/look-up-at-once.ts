@@ -10,8 +10,8 @@ import { liveSessionQuery } from './sessions';
 // database to run instead of three): the live session with its user (as live_session), and, only
 // when that user may look up (a seller with her own password, as lib/auth/access.ts rules), the
 // buyer's counters with the board's warnings (as buyer_look_up) and the reports naming the
-// pseudonym (as reports_matching, in its order). The two look-up reads are subqueries inside CASE, which the
-// database runs only when the branch is taken: for anyone else they read nothing.
+// pseudonym (as reports_matching, in its order). The two look-up reads are subqueries inside CASE,
+// which the database runs only when the branch is taken: for anyone else they read nothing.
 const mayLookUp = and(eq(users.role, 'seller'), not(users.mustChangePassword));
 // The statement itself: a test EXPLAINs it.
 export function sessionWithLookUpQuery(db: Executor) {
