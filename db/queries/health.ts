@@ -28,5 +28,5 @@ export async function databaseIsReachable(timeoutMs = 1800): Promise<boolean> {
  * autovacuum, and each weekly snapshot rewrites every score: the server runs this after it.
  */
 export async function vacuumAnalyze() {
-  await getDb().execute(sql`vacuum (analyze)`);
+  await database().vacuum();
 }

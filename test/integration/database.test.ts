@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDatabase, MEMORY, queryRows } from '@/db/client';
 import { useDatabase } from '@/db/index';
 import { databaseIsReachable, vacuumAnalyze } from '@/db/queries/health';
@@ -34,6 +34,13 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
     await vacuumAnalyze();
     const after = await queryRows<{ n: number }>(testDb.current().db, sql`select count(*)::int as n from users`);
     expect(after[0]!.n).toBe(before[0]!.n);
+    if (testDb.current().kind === 'postgres') {
+      // It ran (on its own connection, which reports its statistics as it closes).
+      await vi.waitFor(async () => {
+        const [users] = await queryRows<{ vacuumed: boolean }>(testDb.current().db, sql`select last_vacuum is not null and last_analyze is not null as vacuumed from pg_stat_user_tables where relname = 'users'`);
+        expect(users?.vacuumed).toBe(true);
+      });
+    }
   });
 
   it('is migrated and reachable', async () => {
