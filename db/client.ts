@@ -133,24 +133,16 @@ function postgresDatabase(url: string, logger: Logger): Database {
     db: drizzlePostgres(sql, { schema, logger }) as unknown as Db,
     lookUpDb: drizzlePostgres(guardedClient(lookUpPool, guard, typesFetched), { schema, logger }) as unknown as Db,
     kind: 'postgres',
-    async migrate() {
-      // One connection, so the session-level advisory lock covers every migration statement.
-      const conn = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: POOL_OPTIONS.connect_timeout });
-      try {
+    // One connection, so the session-level advisory lock covers every migration statement.
+    migrate: () =>
+      onOwnConnection(url, {}, async (conn) => {
         await conn`select pg_advisory_lock(${MIGRATION_LOCK})`;
         await migratePostgres(drizzlePostgres(conn, { schema }), { migrationsFolder });
-      } finally {
-        await conn.end({ timeout: 5 });
-      }
-    },
-    async vacuum() {
-      const conn = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: POOL_OPTIONS.connect_timeout, connection: { statement_timeout: MAINTENANCE_TIMEOUT_MS } });
-      try {
+      }),
+    vacuum: () =>
+      onOwnConnection(url, { statement_timeout: MAINTENANCE_TIMEOUT_MS }, async (conn) => {
         await conn.unsafe('vacuum (analyze)');
-      } finally {
-        await conn.end({ timeout: 5 });
-      }
-    },
+      }),
     rawQuery: (text, params = []) => sql.unsafe(text, params as never[]) as Promise<Record<string, unknown>[]>,
     isDown: () => guard.isDown,
     faultedWithin: (ms) => guard.faultedWithin(ms),
@@ -158,6 +150,16 @@ function postgresDatabase(url: string, logger: Logger): Database {
       await Promise.all([client.end({ timeout: 5 }), lookUpClient?.end({ timeout: 5 })]);
     },
   };
+}
+
+/** `work` on a connection of its own, outside the pool and its limits (`connection`: its settings), then closed. */
+async function onOwnConnection(url: string, connection: Record<string, number>, work: (conn: postgres.Sql) => Promise<void>) {
+  const conn = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: POOL_OPTIONS.connect_timeout, connection });
+  try {
+    await work(conn);
+  } finally {
+    await conn.end({ timeout: 5 });
+  }
 }
 
 function pgliteDatabase(dir: string, logger: Logger): Database {
