@@ -23,3 +23,19 @@ test('the look-up page stays within its first-load JS budget', async ({ browser,
   expect(weight.files).toBeGreaterThan(3);
   expect(weight.gzip / 1024).toBeLessThanOrEqual(LOOKUP_PAGE_BUDGET_KB);
 });
+
+// The build puts V8's compile hint on every script (scripts/compile-hints.mjs): a phone compiles
+// them while they download instead of on the main thread at start-up. The served files must carry it.
+test('every script a page loads carries the compile hint', async ({ page, baseURL }) => {
+  await page.goto('/de');
+  const bodies: string[] = [];
+  const get = async (url: string) => {
+    const body = await (await page.request.get(url)).body();
+    if (url.includes('/_next/')) bodies.push(body.toString('utf8'));
+    return body;
+  };
+  const weight = await firstLoadJs(baseURL!, '/de', get);
+  expect(weight.files).toBeGreaterThan(3);
+  expect(bodies).toHaveLength(weight.files);
+  for (const body of bodies) expect(body.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+});
