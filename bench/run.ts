@@ -92,10 +92,10 @@ async function main() {
       const get = async (url: string) => Buffer.from(await (await fetch(url, { headers: cookie ? { cookie } : {} })).arrayBuffer());
       for (const route of routes) pages[route] = await firstLoadJs(app.url, route, get);
     }
-    // Lighthouse on every page (one in the smoke run: it shows the audit works, in CI's time).
+    // Lighthouse on every page, three runs each, medians (one page once in the smoke run: it shows the audit works, in CI's time).
     const toAudit = Object.entries(PAGES).flatMap(([role, routes]) => routes.map((path) => ({ path, cookie: as[role as keyof typeof as] })));
     console.log('Lighthouse…');
-    audits = await auditPages(app.url, o.flags.smoke ? toAudit.filter((p) => p.path === '/de/seller') : toAudit);
+    audits = o.flags.smoke ? await auditPages(app.url, toAudit.filter((p) => p.path === '/de/seller')) : await auditPages(app.url, toAudit, 3);
   } finally {
     await app.stop();
   }

@@ -5,8 +5,14 @@ export interface PageAudit {
   /** 0–100, Lighthouse's mobile preset (simulated slow 4G, 4× CPU slowdown, 412 px wide). */
   performance: number;
   accessibility: number;
+  /** The median of the runs, and the lowest and highest (this machine's speed varies from minute to minute). */
   totalBlockingTimeMs: number;
+  totalBlockingTimeRangeMs: [number, number];
   largestContentfulPaintMs: number;
+  /** How many runs the figures are the median of. */
+  runs: number;
+  /** Lighthouse's measure of the machine's CPU speed, median of the runs (its 4x slowdown assumes a fast desktop). */
+  benchmarkIndex: number;
   /** The accessibility audits that failed, by id (empty at 100). */
   failedAccessibility: string[];
 }
@@ -22,42 +28,69 @@ const CHROME_FLAGS = [
   '--disable-quic',
 ];
 
+type Run = Omit<PageAudit, 'totalBlockingTimeRangeMs' | 'runs'>;
+
 /**
  * Lighthouse (mobile defaults) on each page, in the distribution's headless Chromium, as the
- * signed-in person the cookie belongs to. One browser for all pages; each page a fresh run.
+ * signed-in person the cookie belongs to. One browser for all pages; each page `runs` fresh runs,
+ * taken in turns (page 1, page 2, …, page 1 again) so that a slow minute does not fall on one page;
+ * the figures are each page's medians.
  */
-export async function auditPages(base: string, pages: { path: string; cookie?: string }[]): Promise<Record<string, PageAudit>> {
+export async function auditPages(base: string, pages: { path: string; cookie?: string }[], runs = 1): Promise<Record<string, PageAudit>> {
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
-  const audits: Record<string, PageAudit> = {};
+  const results = new Map<string, Run[]>(pages.map((p) => [p.path, []]));
   try {
-    for (const page of pages) {
-      const run = () =>
-        lighthouse(base + page.path, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-          extraHeaders: page.cookie ? { cookie: page.cookie } : undefined,
-        });
-      let result = await run();
-      // A trace Chromium failed to record ("Please run Lighthouse again"): once more, as it asks.
-      if (result?.lhr.runtimeError?.code === 'NO_NAVSTART') result = await run();
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      const { categories, audits: a, runtimeError } = result.lhr;
-      if (runtimeError) throw new Error(`Lighthouse on ${page.path}: ${runtimeError.code} ${runtimeError.message}`);
-      const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-      audits[page.path] = {
-        performance: score('performance'),
-        accessibility: score('accessibility'),
-        totalBlockingTimeMs: Math.round(a['total-blocking-time']?.numericValue ?? NaN),
-        largestContentfulPaintMs: Math.round(a['largest-contentful-paint']?.numericValue ?? NaN),
-        failedAccessibility: (categories.accessibility?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0 && a[ref.id]?.score !== null && (a[ref.id]?.score ?? 1) < 1)
-          .map((ref) => ref.id),
-      };
-    }
+    for (let round = 0; round < runs; round++) for (const page of pages) results.get(page.path)!.push(await auditOnce(chrome.port, base, page));
   } finally {
     chrome.kill();
   }
-  return audits;
+  return Object.fromEntries([...results].map(([path, r]) => [path, summarise(r)]));
+}
+
+async function auditOnce(port: number, base: string, page: { path: string; cookie?: string }): Promise<Run> {
+  const run = () =>
+    lighthouse(base + page.path, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      extraHeaders: page.cookie ? { cookie: page.cookie } : undefined,
+    });
+  let result = await run();
+  // A trace Chromium failed to record ("Please run Lighthouse again"): once more, as it asks.
+  if (result?.lhr.runtimeError?.code === 'NO_NAVSTART') result = await run();
+  if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+  const { categories, audits: a, runtimeError, environment } = result.lhr;
+  if (runtimeError) throw new Error(`Lighthouse on ${page.path}: ${runtimeError.code} ${runtimeError.message}`);
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    totalBlockingTimeMs: Math.round(a['total-blocking-time']?.numericValue ?? NaN),
+    largestContentfulPaintMs: Math.round(a['largest-contentful-paint']?.numericValue ?? NaN),
+    benchmarkIndex: Math.round(environment.benchmarkIndex),
+    failedAccessibility: (categories.accessibility?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && a[ref.id]?.score !== null && (a[ref.id]?.score ?? 1) < 1)
+      .map((ref) => ref.id),
+  };
+}
+
+/** Each figure's median over the runs; the accessibility audits that failed in any run. */
+export function summarise(runs: Run[]): PageAudit {
+  const median = (pick: (r: Run) => number) => {
+    const sorted = runs.map(pick).sort((x, y) => x - y);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  };
+  const blocking = runs.map((r) => r.totalBlockingTimeMs);
+  return {
+    performance: median((r) => r.performance),
+    accessibility: median((r) => r.accessibility),
+    totalBlockingTimeMs: median((r) => r.totalBlockingTimeMs),
+    totalBlockingTimeRangeMs: [Math.min(...blocking), Math.max(...blocking)],
+    largestContentfulPaintMs: median((r) => r.largestContentfulPaintMs),
+    benchmarkIndex: median((r) => r.benchmarkIndex),
+    runs: runs.length,
+    failedAccessibility: [...new Set(runs.flatMap((r) => r.failedAccessibility))],
+  };
 }

@@ -40,11 +40,11 @@ export function markdown(rows: Row[], pages: Record<string, PageWeight>, audits:
     '| --- | ---: | ---: | ---: |',
     ...Object.entries(pages).map(([route, w]) => `| \`${route}\` | ${w.files} | ${kb(w.bytes)} KB | ${kb(w.gzip)} KB |`),
     '',
-    '| route (Lighthouse 12, mobile) | performance | total blocking time | largest contentful paint | accessibility |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| route (Lighthouse 12, mobile; medians) | performance | total blocking time (lowest–highest) | largest contentful paint | accessibility | runs |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...Object.entries(audits).map(
       ([route, a]) =>
-        `| \`${route}\` | ${a.performance} | ${a.totalBlockingTimeMs} ms | ${a.largestContentfulPaintMs} ms | ${a.accessibility}${a.failedAccessibility.length ? ` (${a.failedAccessibility.join(', ')})` : ''} |`,
+        `| \`${route}\` | ${a.performance} | ${a.totalBlockingTimeMs} ms (${a.totalBlockingTimeRangeMs.join('–')}) | ${a.largestContentfulPaintMs} ms | ${a.accessibility}${a.failedAccessibility.length ? ` (${a.failedAccessibility.join(', ')})` : ''} | ${a.runs} |`,
     ),
   ];
   return lines.join('\n');
