@@ -95,7 +95,7 @@ async function main() {
     // Lighthouse on every page, three runs each, medians (one page once in the smoke run: it shows the audit works, in CI's time).
     const toAudit = Object.entries(PAGES).flatMap(([role, routes]) => routes.map((path) => ({ path, cookie: as[role as keyof typeof as] })));
     console.log('Lighthouse…');
-    audits = o.flags.smoke ? await auditPages(app.url, toAudit.filter((p) => p.path === '/de/seller')) : await auditPages(app.url, toAudit, 3);
+    audits = await auditPages(app.url, o.flags.smoke ? toAudit.filter((p) => p.path === '/de/seller') : toAudit, o.flags.smoke ? 1 : 3);
   } finally {
     await app.stop();
   }

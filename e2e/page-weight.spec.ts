@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { firstLoadJs } from '../bench/lib/page-weight';
+import { COMPILE_HINT } from '../scripts/compile-hints.mjs';
 import { newSeller } from './people';
 
 // A guard, not the benchmark (npm run bench reports every route): the seller's look-up page must
@@ -37,5 +38,5 @@ test('every script a page loads carries the compile hint', async ({ page, baseUR
   const weight = await firstLoadJs(baseURL!, '/de', get);
   expect(weight.files).toBeGreaterThan(3);
   expect(bodies).toHaveLength(weight.files);
-  for (const body of bodies) expect(body.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+  for (const body of bodies) expect(body.startsWith(COMPILE_HINT)).toBe(true);
 });
