@@ -8,6 +8,8 @@ const HOUR = 60 * MINUTE;
 export const CHECKIN_MINUTES = [30, 60, 90, 120, 180, 240, 360, 480, 720] as const;
 /** What "extend" can add, in minutes. */
 export const EXTEND_MINUTES = [15, 30, 60, 120] as const;
+/** One choice of the forms, labelled by the page ("90 Minuten", "1,5 Stunden"). */
+export type Duration = { minutes: number; label: string };
 export const MIN_CHECKIN_MS = 30 * MINUTE;
 export const MAX_CHECKIN_MS = 12 * HOUR;
 /** After her end time, how long the server waits before the first alert. */

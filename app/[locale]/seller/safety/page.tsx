@@ -4,7 +4,7 @@ import { hasPins, openCheckinOf } from '@/db/queries/checkins';
 import { requireRole } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { minutesLeft, phaseOf } from '@/lib/safety/timing';
+import { CHECKIN_MINUTES, EXTEND_MINUTES, minutesLeft, phaseOf } from '@/lib/safety/timing';
 import { alertsFor } from '@/lib/safety/view';
 import { AlertsList } from './_components/alerts-list';
 import { EndForm, ExtendForm } from './_components/open-checkin-forms';
@@ -31,6 +31,10 @@ export default async function SafetyPage({ params, searchParams }: PageProps<'/[
   const buyer = typeof query.buyer === 'string' ? query.buyer.slice(0, 64) : undefined;
   const accepted = buddies.filter((b) => b.accepted).length;
   const phase = open ? phaseOf(now, open.endsAt, open.state !== 'active') : null;
+  // Labelled here, not in the forms: "1,5 Stunden" needs a number format, and creating the first one
+  // in the browser while the page starts costs a slow phone about a tenth of a second (e2e/hydration.spec.ts).
+  const durations = (list: readonly number[]) =>
+    list.map((minutes) => ({ minutes, label: minutes < 60 ? t('minutes', { count: minutes }) : t('hours', { count: minutes / 60 }) }));
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -46,7 +50,7 @@ export default async function SafetyPage({ params, searchParams }: PageProps<'/[
             {open.buyer && <p>{t('withBuyer', { pseudonym: open.buyer })}</p>}
             <p className="text-sm text-stone-700">{open.hasNote ? t('noteKept') : t('noNoteKept')}</p>
             <EndForm checkinId={open.id} />
-            {open.state === 'active' && <ExtendForm checkinId={open.id} />}
+            {open.state === 'active' && <ExtendForm checkinId={open.id} durations={durations(EXTEND_MINUTES)} />}
           </>
         ) : !pins ? (
           <p>
@@ -61,7 +65,7 @@ export default async function SafetyPage({ params, searchParams }: PageProps<'/[
                 {t('noBuddies')} <Link href="/seller/safety/buddies" className={link}>{t('toBuddies')}</Link>
               </p>
             )}
-            <StartCheckinForm buyer={buyer} />
+            <StartCheckinForm buyer={buyer} durations={durations(CHECKIN_MINUTES)} />
           </>
         )}
       </section>

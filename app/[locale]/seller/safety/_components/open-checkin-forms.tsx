@@ -3,13 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
-import { EXTEND_MINUTES } from '@/lib/safety/timing';
+import type { Duration } from '@/lib/safety/timing';
 import { Field, FormError, SubmitButton } from '../../../_components/form';
 import { KeptForm } from '../../../_components/kept-form';
 import { endCheckinAction, extendCheckinAction } from '../actions';
 
 /** More time, while no alert has gone out. */
-export function ExtendForm({ checkinId }: { checkinId: string }) {
+export function ExtendForm({ checkinId, durations }: { checkinId: string; durations: Duration[] }) {
   const t = useTranslations('Safety');
   const [state, action] = useActionState<FormState, FormData>(extendCheckinAction, { status: 'idle' });
   return (
@@ -17,10 +17,10 @@ export function ExtendForm({ checkinId }: { checkinId: string }) {
       <input type="hidden" name="checkinId" value={checkinId} />
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
         <legend className="mb-1 w-full font-medium">{t('extendBy')}</legend>
-        {EXTEND_MINUTES.map((m) => (
-          <label key={m} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="minutes" value={m} defaultChecked={m === 30} />
-            {m < 60 ? t('minutes', { count: m }) : t('hours', { count: m / 60 })}
+        {durations.map(({ minutes, label }) => (
+          <label key={minutes} className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="minutes" value={minutes} defaultChecked={minutes === 30} />
+            {label}
           </label>
         ))}
       </fieldset>

@@ -4,13 +4,13 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
 import { NOTE_MAX } from '@/lib/safety/rules';
-import { CHECKIN_MINUTES } from '@/lib/safety/timing';
+import type { Duration } from '@/lib/safety/timing';
 import { CountedTextarea, Field, FormError, SubmitButton } from '../../../_components/form';
 import { KeptForm } from '../../../_components/kept-form';
 import { startCheckinAction } from '../actions';
 
 /** Before a meeting: how long (a duration, easier on a phone than a clock), a note for her buddies, the buyer. */
-export function StartCheckinForm({ buyer }: { buyer?: string }) {
+export function StartCheckinForm({ buyer, durations }: { buyer?: string; durations: Duration[] }) {
   const t = useTranslations('Safety');
   const [state, action] = useActionState<FormState, FormData>(startCheckinAction, { status: 'idle' });
   const errors = state.status === 'error' ? state.fieldErrors : {};
@@ -27,8 +27,8 @@ export function StartCheckinForm({ buyer }: { buyer?: string }) {
           aria-describedby="minutes-error"
           className="min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2"
         >
-          {CHECKIN_MINUTES.map((m) => (
-            <option key={m} value={m}>{m < 60 ? t('minutes', { count: m }) : t('hours', { count: m / 60 })}</option>
+          {durations.map(({ minutes, label }) => (
+            <option key={minutes} value={minutes}>{label}</option>
           ))}
         </select>
         <p id="minutes-error" aria-live="polite" className="text-sm text-red-800">{errors.minutes}</p>
