@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-// Pure, so the form's live counter and the action share one limit.
-
-export const INVITE_LABEL_MAX = 40;
+import { INVITE_LABEL_MAX } from './invite-limits';
 
 /** A coordinator's own note on an invite: trimmed, empty means none; too long is refused, never cut. */
 export const inviteLabelSchema = z

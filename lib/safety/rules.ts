@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { NOTE_MAX } from './limits';
 
 // Pure input rules of the safety network. Messages are codes of the `Validation` namespace.
 
 export const MAX_BUDDIES = 5;
 /** Open invitations a seller may have sent at once (nobody can be flooded with requests). */
 export const MAX_PENDING_INVITES = 10;
-export const NOTE_MAX = 1000;
 export const PIN_PATTERN = /^\d{4,8}$/;
 
 /** A PIN: 4–8 digits, spaces tolerated ("12 34" is 1234). */

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { INVITE_LABEL_MAX } from '@/lib/accounts/invite-label';
+import { INVITE_LABEL_MAX } from '@/lib/accounts/invite-limits';
 
 /**
  * The invite's optional label with a live count. No maxLength: a pasted text that is too long

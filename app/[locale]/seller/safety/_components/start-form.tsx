@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/i18n/outcome';
-import { NOTE_MAX } from '@/lib/safety/rules';
+import { NOTE_MAX } from '@/lib/safety/limits';
 import type { Duration } from '@/lib/safety/timing';
 import { CountedTextarea, Field, FormError, SubmitButton } from '../../../_components/form';
 import { KeptForm } from '../../../_components/kept-form';
