@@ -27,7 +27,7 @@ import { todayCounts, verifyWrites } from './lib/verify';
 // bookkeeping and the pages' first-load JS. Prints the tables; writes bench/results.json.
 const PAGES = {
   public: ['/de', '/de/sign-in', '/de/sign-up', `/de/s/${sellerName(1)}`, '/de/guide/scores'],
-  seller: ['/de/seller', '/de/seller/encounters', '/de/seller/messages', '/de/seller/warnings', '/de/account'],
+  seller: ['/de/seller', '/de/seller/encounters', '/de/seller/messages', '/de/seller/warnings', '/de/seller/safety', '/de/account'],
   buyer: ['/de/buyer', '/de/r/123456'],
   coordinator: ['/de/coordinator', '/de/coordinator/invites'],
 };
