@@ -26,7 +26,7 @@ const WATCH = `(() => {
 async function formattersAtLoad(page: Page, path: string): Promise<string[]> {
   await page.goto(path, { waitUntil: 'networkidle' });
   expect(new URL(page.url()).pathname, 'the page itself, not a redirect').toBe(path);
-  // Hydrated: the client components are interactive (React has attached its handlers).
+  // After 'networkidle' every script has loaded and run, hydration included.
   await expect(page.locator('main')).toBeVisible();
   return page.evaluate(() => (window as unknown as { __intlCreated: string[] }).__intlCreated);
 }
