@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { firstLoadJs } from '../bench/lib/page-weight';
 import { COMPILE_HINT } from '../scripts/compile-hints.mjs';
+import { messages } from './accounts';
 import { newSeller } from './people';
 
 // A guard, not the benchmark (npm run bench reports every route): the seller's look-up page must
@@ -39,4 +40,26 @@ test('every script a page loads carries the compile hint', async ({ page, baseUR
   expect(weight.files).toBeGreaterThan(3);
   expect(bodies).toHaveLength(weight.files);
   for (const body of bodies) expect(body.startsWith(COMPILE_HINT)).toBe(true);
+});
+
+// Links do not prefetch (lib/i18n/navigation.ts): no page sends background requests for the pages
+// its links lead to, and a link still opens its page without a full reload.
+test('pages prefetch nothing, and their links still navigate client-side', async ({ browser }) => {
+  const { page } = await newSeller(browser, 'de');
+  const prefetches: string[] = [];
+  page.on('request', (request) => {
+    const headers = request.headers();
+    if (headers['next-router-prefetch'] || headers['next-router-segment-prefetch']) prefetches.push(request.url());
+  });
+  for (const path of ['/de', '/de/seller', '/de/seller/safety', '/de/account']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await expect(page.locator('main')).toBeVisible();
+  }
+  expect(prefetches).toEqual([]);
+  // A marker on window survives a client-side navigation, not a full page load.
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await page.getByRole('banner').getByRole('link', { name: messages.de.Common.support }).click();
+  await expect(page).toHaveURL(/\/de\/support$/);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(prefetches).toEqual([]);
 });
