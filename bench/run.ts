@@ -11,6 +11,7 @@ import { buyerName, COORDINATOR, countRows, sellerName } from './data/generate';
 import { healthLoad, lookupLoad, profileLoad, writeLoad, type LoadResult } from './lib/load';
 import { auditPages, type PageAudit } from './lib/lighthouse';
 import { firstLoadJs, type PageWeight } from './lib/page-weight';
+import { startFrameworkFloor } from './lib/framework-floor';
 import { explainAll } from './lib/explain-all';
 import { machine, markdown, writeResults, type Row } from './lib/report';
 import { sampleResident } from './lib/resident';
@@ -31,6 +32,7 @@ const PAGES = {
   buyer: ['/de/buyer', '/de/r/123456'],
   coordinator: ['/de/coordinator', '/de/coordinator/invites'],
 };
+const FRAMEWORK_FLOOR = 'framework floor: Next.js and React alone (bench/framework-floor)';
 
 async function main() {
   const loadAtStart = os.loadavg()[0]; // "run it with the other core idle": this says whether it was
@@ -92,10 +94,18 @@ async function main() {
       const get = async (url: string) => Buffer.from(await (await fetch(url, { headers: cookie ? { cookie } : {} })).arrayBuffer());
       for (const route of routes) pages[route] = await firstLoadJs(app.url, route, get);
     }
-    // Lighthouse on every page, three runs each, medians (one page once in the smoke run: it shows the audit works, in CI's time).
-    const toAudit = Object.entries(PAGES).flatMap(([role, routes]) => routes.map((path) => ({ path, cookie: as[role as keyof typeof as] })));
-    console.log('Lighthouse…');
-    audits = await auditPages(app.url, o.flags.smoke ? toAudit.filter((p) => p.path === '/de/seller') : toAudit, o.flags.smoke ? 1 : 3);
+    // The framework floor beside the pages: the same figures for Next.js and React alone.
+    const floorPage = await startFrameworkFloor(o.port + 3);
+    try {
+      pages[FRAMEWORK_FLOOR] = await firstLoadJs(floorPage.url, '/', async (url) => Buffer.from(await (await fetch(url)).arrayBuffer()));
+      // Lighthouse on every page and the floor, three runs each, medians (in the smoke run one page and the floor once: it shows the audit works, in CI's time).
+      const toAudit = Object.entries(PAGES).flatMap(([role, routes]) => routes.map((route) => ({ name: route, url: app.url + route, cookie: as[role as keyof typeof as] })));
+      const floorTarget = { name: FRAMEWORK_FLOOR, url: `${floorPage.url}/` };
+      console.log('Lighthouse…');
+      audits = await auditPages([...(o.flags.smoke ? toAudit.filter((p) => p.name === '/de/seller') : toAudit), floorTarget], o.flags.smoke ? 1 : 3);
+    } finally {
+      await floorPage.stop();
+    }
   } finally {
     await app.stop();
   }

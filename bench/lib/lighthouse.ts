@@ -36,20 +36,27 @@ type Run = Omit<PageAudit, 'totalBlockingTimeRangeMs' | 'runs'>;
  * taken in turns (page 1, page 2, …, page 1 again) so that a slow minute does not fall on one page;
  * the figures are each page's medians.
  */
-export async function auditPages(base: string, pages: { path: string; cookie?: string }[], runs = 1): Promise<Record<string, PageAudit>> {
+/** A page to audit: what the report calls it, its address, and the session cookie to send. */
+export interface AuditTarget {
+  name: string;
+  url: string;
+  cookie?: string;
+}
+
+export async function auditPages(pages: AuditTarget[], runs = 1): Promise<Record<string, PageAudit>> {
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
-  const results = new Map<string, Run[]>(pages.map((p) => [p.path, []]));
+  const results = new Map<string, Run[]>(pages.map((p) => [p.name, []]));
   try {
-    for (let round = 0; round < runs; round++) for (const page of pages) results.get(page.path)!.push(await auditOnce(chrome.port, base, page));
+    for (let round = 0; round < runs; round++) for (const page of pages) results.get(page.name)!.push(await auditOnce(chrome.port, page));
   } finally {
     chrome.kill();
   }
   return Object.fromEntries([...results].map(([path, r]) => [path, summarise(r)]));
 }
 
-async function auditOnce(port: number, base: string, page: { path: string; cookie?: string }): Promise<Run> {
+async function auditOnce(port: number, page: AuditTarget): Promise<Run> {
   const run = () =>
-    lighthouse(base + page.path, {
+    lighthouse(page.url, {
       port,
       output: 'json',
       logLevel: 'error',
@@ -60,9 +67,9 @@ async function auditOnce(port: number, base: string, page: { path: string; cooki
   // three times (on this machine about one run in twenty, so 42 runs met it twice on one page).
   let result = await run();
   for (let retry = 0; retry < 3 && result?.lhr.runtimeError?.code === 'NO_NAVSTART'; retry++) result = await run();
-  if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+  if (!result) throw new Error(`Lighthouse returned nothing for ${page.name}`);
   const { categories, audits: a, runtimeError, environment } = result.lhr;
-  if (runtimeError) throw new Error(`Lighthouse on ${page.path}: ${runtimeError.code} ${runtimeError.message}`);
+  if (runtimeError) throw new Error(`Lighthouse on ${page.name}: ${runtimeError.code} ${runtimeError.message}`);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   return {
     performance: score('performance'),
