@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-messages';
+import { LAYOUT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import { GuidesNav } from './_components/guides-nav';
 import { ServiceWorker } from './_components/service-worker';
@@ -37,7 +37,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased">
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        <NextIntlClientProvider messages={pickMessages(messages, LAYOUT_NAMESPACES)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {t('skipToContent')}
           </a>

@@ -1,8 +1,9 @@
 import path from 'node:path';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import de from '@/messages/de.json';
-import { CLIENT_NAMESPACES, clientMessages } from '@/lib/i18n/client-messages';
-import { clientModules } from './client-modules';
+import { CLIENT_NAMESPACES, LAYOUT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
+import { clientModules, clientNamespacesOf, sourcesUnder } from './client-modules';
 
 const clientFiles = clientModules();
 
@@ -20,11 +21,38 @@ describe('the messages sent to the browser', () => {
     expect([...used].sort()).toEqual([...CLIENT_NAMESPACES].sort());
   });
 
-  it('are those namespaces, whole, and nothing else', () => {
-    const picked = clientMessages(de);
-    expect(Object.keys(picked).sort()).toEqual([...CLIENT_NAMESPACES].sort());
-    for (const ns of CLIENT_NAMESPACES) expect(picked[ns]).toBe(de[ns]);
-    expect(picked).not.toHaveProperty('Guides');
-    expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(de).length * 0.6);
+  it('are picked whole, and nothing else', () => {
+    const picked = pickMessages(de, ['Common', 'Lookup']);
+    expect(Object.keys(picked).sort()).toEqual(['Common', 'Lookup']);
+    expect(picked.Common).toBe(de.Common);
+    expect(picked.Lookup).toBe(de.Lookup);
   });
+});
+
+// Each page sends only what its client components translate with (lib/i18n/client-messages.ts).
+describe('each page', () => {
+  const routeFiles = sourcesUnder('app/[locale]').filter((f) => /\/(page|layout|error|not-found|forbidden)\.tsx$/.test(f));
+  const declared = (text: string) =>
+    [...text.matchAll(/<PageMessages namespaces=\{\[([^\]]*)\]\}/g)].flatMap((m) => [...m[1]!.matchAll(/'(\w+)'/g)].map((n) => n[1]!));
+
+  it('finds the pages, and the client components behind them', () => {
+    expect(routeFiles.length).toBeGreaterThan(35);
+    const seller = routeFiles.find((f) => f.endsWith(path.join('[locale]', 'seller', 'page.tsx')))!;
+    // The look-up form, the record form and the report form sit two imports below the page.
+    expect(clientNamespacesOf(seller)).toEqual(expect.arrayContaining(['Lookup', 'Reports', 'Common']));
+  });
+
+  for (const file of routeFiles) {
+    const name = path.relative(path.resolve('app/[locale]'), file);
+    it(`${name}: sends the namespaces its client components use, and no others`, () => {
+      const used = clientNamespacesOf(file);
+      const own = declared(fs.readFileSync(file, 'utf8'));
+      const layout: readonly string[] = LAYOUT_NAMESPACES;
+      // The layout, its error page, not-found and forbidden render inside the layout's provider.
+      if (!name.endsWith('page.tsx')) expect(own).toEqual([]);
+      expect(used.filter((ns) => !layout.includes(ns) && !own.includes(ns)), 'used but not sent').toEqual([]);
+      expect(own.filter((ns) => !used.includes(ns)), 'sent but not used').toEqual([]);
+      expect(new Set(own).size, 'each once').toBe(own.length);
+    });
+  }
 });

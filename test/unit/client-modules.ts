@@ -43,3 +43,36 @@ export function clientModules(): { file: string; text: string }[] {
   }
   return found.map((file) => ({ file, text: sources.get(file)! }));
 }
+
+const isClient = (text: string) => /^\s*['"]use client['"]/.test(text);
+const isServerAction = (text: string) => /^\s*['"]use server['"]/.test(text);
+
+/** The files under a directory, as the sources read them (absolute paths). */
+export function sourcesUnder(dir: string): string[] {
+  const root = path.resolve(dir) + path.sep;
+  return [...sources.keys()].filter((file) => file.startsWith(root));
+}
+
+/**
+ * The message namespaces the client components a file renders translate with: its imports are
+ * followed through server components to every client module (a 'use client' file, and whatever a
+ * client module imports), whose useTranslations('Namespace…') calls are read.
+ */
+export function clientNamespacesOf(entry: string): string[] {
+  const used = new Set<string>();
+  const seen = new Set<string>();
+  const queue: { file: string; client: boolean }[] = [{ file: entry, client: isClient(sources.get(entry)!) }];
+  while (queue.length > 0) {
+    const { file, client } = queue.pop()!;
+    const key = `${client}:${file}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = sources.get(file)!;
+    if (client) for (const m of text.matchAll(/useTranslations\(\s*['"]([\w.]+)['"]/g)) used.add(m[1]!.split('.')[0]!);
+    for (const spec of valueImports(text)) {
+      const next = resolveImport(file, spec);
+      if (next && !isServerAction(sources.get(next)!)) queue.push({ file: next, client: client || isClient(sources.get(next)!) });
+    }
+  }
+  return [...used].sort();
+}

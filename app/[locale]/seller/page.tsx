@@ -11,6 +11,7 @@ import { RoleHome } from '../_components/role-home';
 import { FeedbackForm } from './_components/feedback-form';
 import { IdentifierLookupForm } from './_components/identifier-lookup-form';
 import { LookupForm } from './_components/lookup-form';
+import { PageMessages } from '../_components/page-messages';
 
 export default async function SellerHome({ params, searchParams }: PageProps<'/[locale]/seller'>) {
   setRequestLocale((await params).locale as Locale);
@@ -27,31 +28,33 @@ export default async function SellerHome({ params, searchParams }: PageProps<'/[
   const outcome = typeof buyer === 'string' && buyer ? await screenPseudonym(buyer.slice(0, 64)) : null;
   const initial = outcome?.ok ? ({ ...outcome, status: 'ok' } as const) : undefined;
   return (
-    <RoleHome role="seller" pseudonym={user.pseudonym}>
-      <section aria-labelledby="lookup" className="space-y-3">
-        <h2 id="lookup" className="text-xl font-semibold">{t('title')}</h2>
-        <p>{t('explain')}</p>
-        <LookupForm initial={initial} />
-      </section>
-      <section aria-labelledby="lookup-identifier" className="space-y-3">
-        <h2 id="lookup-identifier" className="text-xl font-semibold">{tr('lookupTitle')}</h2>
-        <p>{tr('lookupExplain')}</p>
-        <IdentifierLookupForm />
-      </section>
-      <p>
-        <Link href="/seller/encounters" className="inline-flex min-h-11 items-center underline underline-offset-4">
-          {t('toEncounters')}
-        </Link>
-      </p>
-      {!gaveFeedback && (
-        <section aria-labelledby="feedback" className="space-y-3 rounded-md border border-stone-300 bg-white p-4">
-          <h2 id="feedback" className="text-xl font-semibold">{tf('title')}</h2>
-          <p className="text-sm text-stone-600">{tf('explain')}</p>
-          <FeedbackForm />
+    <PageMessages namespaces={['Errors', 'Feedback', 'Lookup', 'PublicLink', 'Reports']}>
+      <RoleHome role="seller" pseudonym={user.pseudonym}>
+        <section aria-labelledby="lookup" className="space-y-3">
+          <h2 id="lookup" className="text-xl font-semibold">{t('title')}</h2>
+          <p>{t('explain')}</p>
+          <LookupForm initial={initial} />
         </section>
-      )}
-      <OwnScore snapshot={snapshot} guide="/guide/seller" />
-      <PublicPageCard pseudonym={user.pseudonym} />
-    </RoleHome>
+        <section aria-labelledby="lookup-identifier" className="space-y-3">
+          <h2 id="lookup-identifier" className="text-xl font-semibold">{tr('lookupTitle')}</h2>
+          <p>{tr('lookupExplain')}</p>
+          <IdentifierLookupForm />
+        </section>
+        <p>
+          <Link href="/seller/encounters" className="inline-flex min-h-11 items-center underline underline-offset-4">
+            {t('toEncounters')}
+          </Link>
+        </p>
+        {!gaveFeedback && (
+          <section aria-labelledby="feedback" className="space-y-3 rounded-md border border-stone-300 bg-white p-4">
+            <h2 id="feedback" className="text-xl font-semibold">{tf('title')}</h2>
+            <p className="text-sm text-stone-600">{tf('explain')}</p>
+            <FeedbackForm />
+          </section>
+        )}
+        <OwnScore snapshot={snapshot} guide="/guide/seller" />
+        <PublicPageCard pseudonym={user.pseudonym} />
+      </RoleHome>
+    </PageMessages>
   );
 }

@@ -4,6 +4,7 @@ import { Link, redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { safeReturnPath } from '@/lib/safe-path';
 import { SignInForm } from './_components/sign-in-form';
+import { PageMessages } from '../_components/page-messages';
 
 export default async function SignInPage({ params, searchParams }: PageProps<'/[locale]/sign-in'>) {
   const locale = (await params).locale as Locale;
@@ -12,21 +13,23 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
   if (await getCurrentUser()) redirect({ href: next ?? '/home', locale });
   const t = await getTranslations('SignIn');
   return (
-    <section className="mx-auto max-w-md space-y-6">
-      <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <SignInForm next={next} />
-      <ul className="space-y-2 text-sm">
-        <li>
-          <Link href={next ? { pathname: '/sign-up', query: { next } } : '/sign-up'} className="inline-flex min-h-11 items-center underline underline-offset-4">
-            {t('noAccount')}
-          </Link>
-        </li>
-        <li>
-          <Link href="/forgot-password" className="inline-flex min-h-11 items-center underline underline-offset-4">
-            {t('forgot')}
-          </Link>
-        </li>
-      </ul>
-    </section>
+    <PageMessages namespaces={['Errors', 'SignIn']}>
+      <section className="mx-auto max-w-md space-y-6">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <SignInForm next={next} />
+        <ul className="space-y-2 text-sm">
+          <li>
+            <Link href={next ? { pathname: '/sign-up', query: { next } } : '/sign-up'} className="inline-flex min-h-11 items-center underline underline-offset-4">
+              {t('noAccount')}
+            </Link>
+          </li>
+          <li>
+            <Link href="/forgot-password" className="inline-flex min-h-11 items-center underline underline-offset-4">
+              {t('forgot')}
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </PageMessages>
   );
 }

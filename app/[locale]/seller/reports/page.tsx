@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { reportBoard } from '@/lib/reports/board';
 import { ReportSummary } from '../_components/report-matches';
 import { AlertRegionsForm, MarkForm, WithdrawForm } from './_components/small-forms';
+import { PageMessages } from '../../_components/page-messages';
 
 /** Every live incident report, newest first, with what sellers can do about one: never who made it. */
 export default async function ReportsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -13,53 +14,55 @@ export default async function ReportsPage({ params }: { params: Promise<{ locale
   const user = await requireRole('seller', '/seller/reports');
   const [t, board, regions, chosen] = await Promise.all([getTranslations('Reports'), reportBoard(), listRegions(), alertRegionsOf(user.id)]);
   return (
-    <div className="space-y-8">
-      <section aria-labelledby="reports" className="space-y-3">
-        <h1 id="reports" className="text-2xl font-bold">{t('title')}</h1>
-        <p>{t('explain')}</p>
-        <p>
-          <Link href="/seller/reports/new" className="inline-flex min-h-11 items-center rounded-md bg-violet-800 px-4 font-medium text-white hover:bg-violet-900">
-            {t('newLink')}
-          </Link>
-        </p>
-        <p className="text-sm text-stone-700">
-          {t('boardNote')}{' '}
-          <Link href="/seller/warnings" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('boardLink')}</Link>
-        </p>
-        {board.length === 0 ? (
-          <p>{t('none')}</p>
-        ) : (
-          <ul className="space-y-3" aria-label={t('title')}>
-            {board.map((r) => (
-              <li key={r.id} className="space-y-2 rounded-md border border-stone-300 bg-white p-3" data-severity={r.severity}>
-                <ReportSummary r={r} />
-                {!r.readable && <p className="text-sm italic">{t('unreadable')}</p>}
-                {r.identifiers.length > 0 && (
-                  <ul className="text-sm" aria-label={t('identifiers')}>
-                    {r.identifiers.map((i) => (
-                      <li key={`${i.kind}:${i.value}`}>
-                        {t(`kind.${i.kind}`)}: <span className="font-mono break-all">{i.value}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                <MarkForm reportId={r.id} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="withdraw" className="space-y-3">
-        <h2 id="withdraw" className="text-xl font-semibold">{t('withdrawTitle')}</h2>
-        <p>{t('withdrawExplain')}</p>
-        <WithdrawForm />
-      </section>
-      {regions.length > 0 && (
-        <section aria-labelledby="alerts" className="space-y-3">
-          <h2 id="alerts" className="text-xl font-semibold">{t('alertsTitle')}</h2>
-          <AlertRegionsForm regions={regions} chosen={chosen} />
+    <PageMessages namespaces={['Errors', 'Reports']}>
+      <div className="space-y-8">
+        <section aria-labelledby="reports" className="space-y-3">
+          <h1 id="reports" className="text-2xl font-bold">{t('title')}</h1>
+          <p>{t('explain')}</p>
+          <p>
+            <Link href="/seller/reports/new" className="inline-flex min-h-11 items-center rounded-md bg-violet-800 px-4 font-medium text-white hover:bg-violet-900">
+              {t('newLink')}
+            </Link>
+          </p>
+          <p className="text-sm text-stone-700">
+            {t('boardNote')}{' '}
+            <Link href="/seller/warnings" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('boardLink')}</Link>
+          </p>
+          {board.length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul className="space-y-3" aria-label={t('title')}>
+              {board.map((r) => (
+                <li key={r.id} className="space-y-2 rounded-md border border-stone-300 bg-white p-3" data-severity={r.severity}>
+                  <ReportSummary r={r} />
+                  {!r.readable && <p className="text-sm italic">{t('unreadable')}</p>}
+                  {r.identifiers.length > 0 && (
+                    <ul className="text-sm" aria-label={t('identifiers')}>
+                      {r.identifiers.map((i) => (
+                        <li key={`${i.kind}:${i.value}`}>
+                          {t(`kind.${i.kind}`)}: <span className="font-mono break-all">{i.value}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <MarkForm reportId={r.id} />
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
-      )}
-    </div>
+        <section aria-labelledby="withdraw" className="space-y-3">
+          <h2 id="withdraw" className="text-xl font-semibold">{t('withdrawTitle')}</h2>
+          <p>{t('withdrawExplain')}</p>
+          <WithdrawForm />
+        </section>
+        {regions.length > 0 && (
+          <section aria-labelledby="alerts" className="space-y-3">
+            <h2 id="alerts" className="text-xl font-semibold">{t('alertsTitle')}</h2>
+            <AlertRegionsForm regions={regions} chosen={chosen} />
+          </section>
+        )}
+      </div>
+    </PageMessages>
   );
 }

@@ -7,6 +7,7 @@ import { MAX_VOTING_DAYS, MIN_VOTING_DAYS, SPONSORS_NEEDED } from '@/lib/governa
 import type { Locale } from '@/lib/i18n/routing';
 import { paramText } from '../_components/param-text';
 import { ProposeForm, type ParamField } from '../_components/propose-form';
+import { PageMessages } from '../../_components/page-messages';
 
 export default async function NewProposalPage({ params }: PageProps<'/[locale]/votes/new'>) {
   const { locale } = await params;
@@ -23,10 +24,12 @@ export default async function NewProposalPage({ params }: PageProps<'/[locale]/v
   });
   const coordinator = user.role === 'coordinator';
   return (
-    <section className="space-y-4">
-      <h1 className="text-2xl font-bold">{t('newTitle')}</h1>
-      <p>{coordinator ? t('newIntroCoordinator') : t('newIntroMember', { n: SPONSORS_NEEDED, days: MEMBERS_VOTING_DAYS })}</p>
-      <ProposeForm fields={fields} reasonMax={REASON_MAX} locale={locale} days={coordinator ? { min: MIN_VOTING_DAYS, max: MAX_VOTING_DAYS, value: MEMBERS_VOTING_DAYS } : null} />
-    </section>
+    <PageMessages namespaces={['Errors', 'Votes']}>
+      <section className="space-y-4">
+        <h1 className="text-2xl font-bold">{t('newTitle')}</h1>
+        <p>{coordinator ? t('newIntroCoordinator') : t('newIntroMember', { n: SPONSORS_NEEDED, days: MEMBERS_VOTING_DAYS })}</p>
+        <ProposeForm fields={fields} reasonMax={REASON_MAX} locale={locale} days={coordinator ? { min: MIN_VOTING_DAYS, max: MAX_VOTING_DAYS, value: MEMBERS_VOTING_DAYS } : null} />
+      </section>
+    </PageMessages>
   );
 }

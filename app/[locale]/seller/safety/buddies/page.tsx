@@ -5,6 +5,7 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { MAX_BUDDIES } from '@/lib/safety/rules';
 import { BuddyAnswer, InviteBuddyForm } from '../_components/buddy-forms';
+import { PageMessages } from '../../../_components/page-messages';
 
 export default async function BuddiesPage({ params }: PageProps<'/[locale]/seller/safety/buddies'>) {
   setRequestLocale((await params).locale as Locale);
@@ -31,19 +32,21 @@ export default async function BuddiesPage({ params }: PageProps<'/[locale]/selle
     </section>
   );
   return (
-    <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p>{t('explain', { max: MAX_BUDDIES })}</p>
-        <p><Link href="/seller/safety" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('back')}</Link></p>
+    <PageMessages namespaces={['Buddies', 'Errors']}>
+      <div className="space-y-8">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <p>{t('explain', { max: MAX_BUDDIES })}</p>
+          <p><Link href="/seller/safety" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('back')}</Link></p>
+        </div>
+        {asked.length > 0 && section('asked', t('askedTitle'), asked)}
+        {section('mine', t('buddiesTitle', { count: accepted.length, max: MAX_BUDDIES }), accepted, t('none'))}
+        {waiting.length > 0 && section('waiting', t('waitingTitle'), waiting)}
+        <section aria-labelledby="invite" className="space-y-3">
+          <h2 id="invite" className="text-xl font-semibold">{t('inviteTitle')}</h2>
+          <InviteBuddyForm />
+        </section>
       </div>
-      {asked.length > 0 && section('asked', t('askedTitle'), asked)}
-      {section('mine', t('buddiesTitle', { count: accepted.length, max: MAX_BUDDIES }), accepted, t('none'))}
-      {waiting.length > 0 && section('waiting', t('waitingTitle'), waiting)}
-      <section aria-labelledby="invite" className="space-y-3">
-        <h2 id="invite" className="text-xl font-semibold">{t('inviteTitle')}</h2>
-        <InviteBuddyForm />
-      </section>
-    </div>
+    </PageMessages>
   );
 }
