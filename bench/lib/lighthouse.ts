@@ -30,12 +30,6 @@ const CHROME_FLAGS = [
 
 type Run = Omit<PageAudit, 'totalBlockingTimeRangeMs' | 'runs'>;
 
-/**
- * Lighthouse (mobile defaults) on each page, in the distribution's headless Chromium, as the
- * signed-in person the cookie belongs to. One browser for all pages; each page `runs` fresh runs,
- * taken in turns (page 1, page 2, …, page 1 again) so that a slow minute does not fall on one page;
- * the figures are each page's medians.
- */
 /** A page to audit: what the report calls it, its address, and the session cookie to send. */
 export interface AuditTarget {
   name: string;
@@ -43,6 +37,12 @@ export interface AuditTarget {
   cookie?: string;
 }
 
+/**
+ * Lighthouse (mobile defaults) on each page, in the distribution's headless Chromium, as the
+ * signed-in person the cookie belongs to. One browser for all pages; each page `runs` fresh runs,
+ * taken in turns (page 1, page 2, …, page 1 again) so that a slow minute does not fall on one page;
+ * the figures are each page's medians.
+ */
 export async function auditPages(pages: AuditTarget[], runs = 1): Promise<Record<string, PageAudit>> {
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
   const results = new Map<string, Run[]>(pages.map((p) => [p.name, []]));

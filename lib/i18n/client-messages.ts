@@ -2,8 +2,8 @@
 // file). Only these ever go to the browser, and each page sends only its own: the layout's
 // provider holds LAYOUT_NAMESPACES, and a page whose client components need more wraps them in
 // <PageMessages namespaces={…}> (app/[locale]/_components/page-messages.tsx). Sending every client
-// namespace with every page doubled /de's HTML (70 KB, 42 KB of it messages), and parsing that
-// while the page starts is blocking time on a phone (issue 21).
+// namespace with every page doubled /de's HTML (70 KB, 42 KB of it messages), which a phone
+// downloads and parses on every page (issue 21).
 // test/unit/client-messages.test.ts fails when a client component uses a namespace not listed
 // here, or when a page's components need a namespace its PageMessages does not send.
 export const CLIENT_NAMESPACES = [

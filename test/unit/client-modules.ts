@@ -20,6 +20,9 @@ function resolveImport(from: string, spec: string): string | undefined {
   return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((f) => sources.has(f));
 }
 
+const isClient = (text: string) => /^\s*['"]use client['"]/.test(text);
+const isServerAction = (text: string) => /^\s*['"]use server['"]/.test(text);
+
 /** What a module imports for its values (type-only imports are erased by the build). */
 export function valueImports(text: string): string[] {
   return [...text.matchAll(/^import\s+(?!type\b)[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
@@ -30,12 +33,12 @@ export function valueImports(text: string): string[] {
  * not server actions ('use server'): the browser gets a reference to call, not their code.
  */
 export function clientModules(): { file: string; text: string }[] {
-  const found = [...sources].filter(([, text]) => /^\s*['"]use client['"]/.test(text)).map(([file]) => file);
+  const found = [...sources].filter(([, text]) => isClient(text)).map(([file]) => file);
   const seen = new Set(found);
   for (let i = 0; i < found.length; i++) {
     for (const spec of valueImports(sources.get(found[i]!)!)) {
       const file = resolveImport(found[i]!, spec);
-      if (file && !seen.has(file) && !/^\s*['"]use server['"]/.test(sources.get(file)!)) {
+      if (file && !seen.has(file) && !isServerAction(sources.get(file)!)) {
         seen.add(file);
         found.push(file);
       }
@@ -43,9 +46,6 @@ export function clientModules(): { file: string; text: string }[] {
   }
   return found.map((file) => ({ file, text: sources.get(file)! }));
 }
-
-const isClient = (text: string) => /^\s*['"]use client['"]/.test(text);
-const isServerAction = (text: string) => /^\s*['"]use server['"]/.test(text);
 
 /** The files under a directory, as the sources read them (absolute paths). */
 export function sourcesUnder(dir: string): string[] {
