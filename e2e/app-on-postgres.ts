@@ -108,19 +108,38 @@ export async function within(ms: number, probe: () => Promise<boolean>): Promise
 
 export interface Answer {
   name: string;
-  status: number | 'timeout';
+  /** The HTTP status; 'timeout' when no whole answer came within the limit; 'error' when the connection failed (body: why). */
+  status: number | 'timeout' | 'error';
   ms: number;
   contentType: string;
   cacheControl: string;
   body: string;
 }
 
-/** One request, given up after `limitMs` (an answer later than that counts as a hang). */
+/**
+ * One request, given up after `limitMs` (an answer later than that counts as a hang). The limit is a
+ * timer of its own around the headers and the body: an AbortSignal that fires while a body is being
+ * read can leave `text()` pending for ever (nodejs/node#56917), and a test waiting on it hangs.
+ */
 export async function ask(url: string, name: string, headers: Record<string, string>, limitMs: number): Promise<Answer> {
   const start = Date.now();
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => (controller.abort(), resolve('timeout')), limitMs);
+  });
+  const whole = (async () => {
+    const response = await fetch(url, { headers, redirect: 'manual', signal: controller.signal });
+    return { response, body: await response.text() };
+  })();
+  const failed = (status: 'timeout' | 'error', body = '') => ({ name, status, ms: Date.now() - start, contentType: '', cacheControl: '', body });
   try {
-    const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(limitMs) });
-    const body = await response.text();
+    const answer = await Promise.race([whole, late]);
+    if (answer === 'timeout') {
+      whole.catch(() => {});
+      return failed('timeout');
+    }
+    const { response, body } = answer;
     return {
       name,
       status: response.status,
@@ -129,8 +148,11 @@ export async function ask(url: string, name: string, headers: Record<string, str
       cacheControl: response.headers.get('cache-control') ?? '',
       body,
     };
-  } catch {
-    return { name, status: 'timeout', ms: Date.now() - start, contentType: '', cacheControl: '', body: '' };
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    return failed('error', [String(err), cause?.code, cause?.message].filter(Boolean).join(' / '));
+  } finally {
+    clearTimeout(timer);
   }
 }
 

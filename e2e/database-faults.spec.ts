@@ -9,6 +9,10 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
 const LIMIT_MS = 2000;
+// Once the database is back the promise is recovery without a restart: each process opens its
+// connections anew on a machine that also runs the other tests, so a first answer may take longer
+// than the 2 s promised for a lost database. A request that hangs still fails.
+const RECOVERED_LIMIT_MS = 10_000;
 const WORKERS = 4;
 
 // Every request touches the database: health, anonymous look-ups, and a signed-in buyer's session.
@@ -62,13 +66,13 @@ test.afterAll(async () => {
 });
 
 /** `workers` clients sending the mix back to back while `during` runs. */
-async function load(during: () => Promise<void>): Promise<Answer[]> {
+async function load(during: () => Promise<void>, limitMs = LIMIT_MS): Promise<Answer[]> {
   const answers: Answer[] = [];
   let running = true;
   const client = async (offset: number) => {
     for (let i = offset; running; i++) {
       const [name, path] = MIX[i % MIX.length]!;
-      answers.push(await ask(app.url + path, name, { cookie }, LIMIT_MS));
+      answers.push(await ask(app.url + path, name, { cookie }, limitMs));
     }
   };
   const clients = Array.from({ length: WORKERS }, (_, i) => client(i));
@@ -80,7 +84,7 @@ async function load(during: () => Promise<void>): Promise<Answer[]> {
 
 function expectFastAndHonest(answers: Answer[]) {
   for (const a of answers) {
-    const what = `${a.name}: ${a.status} after ${a.ms} ms`;
+    const what = describe(a);
     expect(a.status, what).not.toBe('timeout');
     expect(a.ms, what).toBeLessThan(LIMIT_MS);
     expect([healthy.get(a.name), 503], what).toContain(a.status);
@@ -93,6 +97,10 @@ function expectFastAndHonest(answers: Answer[]) {
       expect(a.cacheControl, what).toBe('no-store');
     }
   }
+}
+
+function describe(a: Answer) {
+  return `${a.name}: ${a.status} after ${a.ms} ms${a.status === 'error' ? ` (${a.body})` : ''}`;
 }
 
 /** Per request: how many answers of each status, and the slowest. */
@@ -127,9 +135,11 @@ async function cutOff(mode: Mode) {
   const healthAll = () => Promise.all(Array.from({ length: 6 }, () => ask(`${app.url}/api/health`, 'health', {}, LIMIT_MS)));
   const recovered = await within(10_000, async () => (await healthAll()).every((a) => a.status === 200));
   expect(recovered, `health after ${mode}`).not.toBeNull();
-  const after = await load(() => new Promise((r) => setTimeout(r, 1500)));
+  const after = await load(() => new Promise((r) => setTimeout(r, 1500)), RECOVERED_LIMIT_MS);
   expect(after.length).toBeGreaterThan(WORKERS);
-  for (const a of after) expect(a.status, `${a.name} after recovery`).toBe(healthy.get(a.name));
+  // On failure, what every answer was and what the server said, to tell a hang from a slow machine.
+  const report = `${JSON.stringify(summary(after))}\n${app.log().slice(-4000)}`;
+  for (const a of after) expect(a.status, `${describe(a)} after recovery\n${report}`).toBe(healthy.get(a.name));
 }
 
 test('PostgreSQL refusing connections mid-load: every answer within 2 s is 503 or success, then recovery', async () => {
