@@ -6,6 +6,9 @@ import { expectNoHorizontalOverflow, newSeller } from './people';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const YES = { de: /^Ja –/, en: /^Yes –/ } as const;
 const NO = { de: /^Nein –/, en: /^No –/ } as const;
+/** A message with one {placeholder}, as a pattern that takes any text in its place. */
+const withAny = (message: string, placeholder: string) =>
+  new RegExp(`^${message.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(`{${placeholder}}`, '.+')}$`);
 
 test.setTimeout(180_000);
 
@@ -36,12 +39,16 @@ for (const locale of ['de', 'en'] as const) {
     await expect(coordinator).toHaveURL(new RegExp(`/${locale}/votes/[0-9a-f-]{36}$`));
     await expect(coordinator.getByRole('heading', { name: t.Votes.impact.title })).toBeVisible();
     await expect(coordinator.getByText(t.Votes.hidden)).toBeVisible();
+    // Its state in words, with its last day.
+    const open = withAny(t.Votes.statusOpen, 'closes');
+    await expect(coordinator.getByText(open)).toBeVisible();
     const url = coordinator.url();
     await coordinator.context().close();
 
     const page = seller.page;
     await page.goto(`/${locale}/votes`);
     await expect(page.getByRole('heading', { name: t.Votes.title, level: 1 })).toBeVisible();
+    await expect(page.getByText(open).first()).toBeVisible();
     await expect(page.getByRole('navigation', { name: t.SellerNav.label }).getByRole('link', { name: t.SellerNav.votes })).toBeVisible();
     await page.goto(url);
     await expect(page.getByText(t.Votes.notVoted)).toBeVisible();

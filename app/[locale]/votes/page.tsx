@@ -1,18 +1,18 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { listProposals } from '@/db/queries/votes';
 import { requireUser } from '@/lib/auth/guards';
 import { parametersInForce } from '@/lib/governance/current';
-import { formatDate } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { ChangesList } from './_components/changes-list';
+import { StatusLine } from './_components/status-line';
 
 /** Members' votes on the scoring parameters: open ones first, then those gathering support, then the closed. */
 export default async function VotesPage({ params }: PageProps<'/[locale]/votes'>) {
   const { locale } = await params;
   setRequestLocale(locale as Locale);
   await requireUser(`/${locale}/votes`, ['seller', 'coordinator']);
-  const [t, format, list, inForce] = await Promise.all([getTranslations('Votes'), getFormatter(), listProposals(), parametersInForce()]);
+  const [t, list, inForce] = await Promise.all([getTranslations('Votes'), listProposals(), parametersInForce()]);
   const order = { open: 0, gathering: 1, closed: 2 } as const;
   const sorted = [...list].sort((a, b) => order[a.status] - order[b.status]);
   return (
@@ -28,13 +28,7 @@ export default async function VotesPage({ params }: PageProps<'/[locale]/votes'>
         <ul className="space-y-3">
           {sorted.map((p) => (
             <li key={p.id} className="space-y-1 rounded-md border border-stone-300 p-3">
-              <p className="font-semibold">
-                {p.status === 'open'
-                  ? t('statusOpen', { closes: formatDate(format, p.closesOn!) })
-                  : p.status === 'gathering'
-                    ? t('statusGathering')
-                    : t('statusClosed', { result: p.result ?? 'rejected' })}
-              </p>
+              <StatusLine proposal={p} className="font-semibold" />
               <ChangesList changes={p.changes} />
               <Link href={`/votes/${p.id}`} className="inline-flex min-h-11 items-center font-medium underline underline-offset-4">
                 {p.status === 'open' ? t('openToVote') : t('details')}

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { hasSponsored, sponsorsOf } from '@/db/queries/votes';
 import { versionRow } from '@/db/queries/parameters';
 import { requireUser } from '@/lib/auth/guards';
@@ -8,12 +8,12 @@ import { proposalImpact } from '@/lib/governance/preview';
 import { proposalById, proposalReason } from '@/lib/governance/proposals';
 import { isProposalId, MAX_VOTING_DAYS, MIN_VOTING_DAYS, SPONSORS_NEEDED } from '@/lib/governance/votes';
 import { onRoll } from '@/db/queries/votes';
-import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { countAction, cosignAction, openAction, voteAction } from '../actions';
 import { ActionForm } from '../_components/action-form';
 import { ChangesList } from '../_components/changes-list';
 import { ImpactTable } from '../_components/impact-table';
+import { StatusLine } from '../_components/status-line';
 import { PageMessages } from '../../_components/page-messages';
 
 const CHOICES = ['yes', 'no', 'abstain'] as const;
@@ -26,7 +26,7 @@ export default async function ProposalPage({ params }: PageProps<'/[locale]/vote
   if (!isProposalId(id)) notFound();
   const p = await proposalById(id);
   if (!p) notFound();
-  const [t, format, base] = await Promise.all([getTranslations('Votes'), getFormatter(), versionRow(p.baseVersion)]);
+  const [t, base] = await Promise.all([getTranslations('Votes'), versionRow(p.baseVersion)]);
   const seller = user.role === 'seller';
   const today = new Date().toISOString().slice(0, 10);
   const impact = p.status === 'closed' ? null : await proposalImpact(p.id, p.changes);
@@ -42,13 +42,7 @@ export default async function ProposalPage({ params }: PageProps<'/[locale]/vote
     <PageMessages namespaces={['Errors']}>
       <article className="space-y-5">
         <h1 className="text-2xl font-bold">{t('proposalTitle')}</h1>
-        <p className="text-lg font-semibold">
-          {p.status === 'open'
-            ? t('statusOpen', { closes: formatDate(format, p.closesOn!) })
-            : p.status === 'gathering'
-              ? t('statusGathering')
-              : t('statusClosed', { result: p.result ?? 'rejected' })}
-        </p>
+        <StatusLine proposal={p} className="text-lg font-semibold" />
 
         {p.status === 'closed' && (
           <section aria-labelledby="result" className="space-y-1">
