@@ -11,6 +11,7 @@ import { buyerName, COORDINATOR, countRows, sellerName } from './data/generate';
 import { healthLoad, lookupLoad, profileLoad, writeLoad, type LoadResult } from './lib/load';
 import { auditPages, type PageAudit } from './lib/lighthouse';
 import { firstLoadJs, type PageWeight } from './lib/page-weight';
+import { benchPages } from './lib/pages';
 import { startFrameworkFloor } from './lib/framework-floor';
 import { explainAll } from './lib/explain-all';
 import { machine, markdown, writeResults, type Row } from './lib/report';
@@ -26,12 +27,7 @@ import { todayCounts, verifyWrites } from './lib/verify';
 // Against the database `npm run bench:data` filled: the snapshot job (timed, with its query
 // plans), then the floor server and the production build under autocannon, then the write path's
 // bookkeeping and the pages' first-load JS. Prints the tables; writes bench/results.json.
-const PAGES = {
-  public: ['/de', '/de/sign-in', '/de/sign-up', `/de/s/${sellerName(1)}`, '/de/guide/scores'],
-  seller: ['/de/seller', '/de/seller/encounters', '/de/seller/messages', '/de/seller/warnings', '/de/seller/safety', '/de/account'],
-  buyer: ['/de/buyer', '/de/r/123456'],
-  coordinator: ['/de/coordinator', '/de/coordinator/invites'],
-};
+const PAGES = benchPages(sellerName(1));
 const FRAMEWORK_FLOOR = 'framework floor: Next.js and React alone (bench/framework-floor)';
 
 async function main() {
@@ -91,7 +87,12 @@ async function main() {
     dashboardMs = await medianRenderMs(`${app.url}/de/coordinator`, as.coordinator);
     for (const [role, routes] of Object.entries(PAGES)) {
       const cookie = as[role as keyof typeof as];
-      const get = async (url: string) => Buffer.from(await (await fetch(url, { headers: cookie ? { cookie } : {} })).arrayBuffer());
+      const get = async (url: string) => {
+        // The page itself, as its role sees it: a redirect (to signing in) or an error is not audited.
+        const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+        if (response.status !== 200) throw new Error(`${url} as ${role}: ${response.status}, not the page`);
+        return Buffer.from(await response.arrayBuffer());
+      };
       for (const route of routes) pages[route] = await firstLoadJs(app.url, route, get);
     }
     // The framework floor beside the pages: the same figures for Next.js and React alone.

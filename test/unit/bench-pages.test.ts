@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchPages, NOT_AUDITED } from '../../bench/lib/pages';
+
+// `npm run bench` audits every page (issue "Performance and scale"): each route under app/[locale]
+// is in its list or among the few it names with a reason, and nothing in its list is not a route.
+
+function routes(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.isFile()) return e.name === 'page.tsx' ? [prefix || '/'] : [];
+    // Folders starting with _ are private; (group) folders add no segment.
+    if (!e.isDirectory() || e.name.startsWith('_')) return [];
+    const segment = /^\(.*\)$/.test(e.name) ? '' : `/${e.name}`;
+    return routes(path.join(dir, e.name), prefix + segment);
+  });
+}
+
+/** A route as a pattern for the paths the bench asks for (`[x]`: one segment). */
+const pattern = (route: string) => new RegExp(`^/de${route === '/' ? '' : route.replace(/\[[^\]/]+\]/g, '[^/]+')}$`);
+
+describe('the pages the bench audits', () => {
+  const all = routes(path.resolve('app/[locale]'));
+  const audited = Object.values(benchPages('bench-s1')).flat();
+
+  it('cover every route of the app but the ones it names', () => {
+    const missing = all.filter((route) => !(route in NOT_AUDITED) && !audited.some((p) => pattern(route).test(p)));
+    expect(missing).toEqual([]);
+    expect(all.length).toBeGreaterThan(30);
+  });
+
+  it('are all routes, each once, and the exceptions exist', () => {
+    // Not counting the catch-all, which takes any path.
+    const named = all.filter((route) => !route.includes('[...'));
+    for (const page of audited) expect(named.filter((route) => pattern(route).test(page)), page).not.toHaveLength(0);
+    expect(new Set(audited).size).toBe(audited.length);
+    for (const route of Object.keys(NOT_AUDITED)) expect(all).toContain(route);
+  });
+});
