@@ -136,10 +136,8 @@ export async function ask(url: string, name: string, headers: Record<string, str
   const failed = (status: 'timeout' | 'error', body = '') => ({ name, status, ms: Date.now() - start, contentType: '', cacheControl: '', body });
   try {
     const answer = await Promise.race([whole, late]);
-    if (answer === 'timeout') {
-      whole.catch(() => {});
-      return failed('timeout');
-    }
+    // A late rejection of `whole` is handled: race() listens to it.
+    if (answer === 'timeout') return failed('timeout');
     const { response, body } = answer;
     return {
       name,

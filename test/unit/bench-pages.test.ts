@@ -1,26 +1,24 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchPages, NOT_AUDITED } from '../../bench/lib/pages';
+import { sourcesUnder } from './client-modules';
 
 // `npm run bench` audits every page (issue "Performance and scale"): each route under app/[locale]
 // is in its list or among the few it names with a reason, and nothing in its list is not a route.
 
-function routes(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.isFile()) return e.name === 'page.tsx' ? [prefix || '/'] : [];
-    // Folders starting with _ are private; (group) folders add no segment.
-    if (!e.isDirectory() || e.name.startsWith('_')) return [];
-    const segment = /^\(.*\)$/.test(e.name) ? '' : `/${e.name}`;
-    return routes(path.join(dir, e.name), prefix + segment);
-  });
+/** The routes under app/[locale]: each page.tsx's folders, less (group) folders, which add no segment. */
+function routes(): string[] {
+  const root = path.resolve('app/[locale]');
+  return sourcesUnder(root)
+    .filter((file) => path.basename(file) === 'page.tsx')
+    .map((file) => '/' + path.relative(root, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/'));
 }
 
 /** A route as a pattern for the paths the bench asks for (`[x]`: one segment). */
 const pattern = (route: string) => new RegExp(`^/de${route === '/' ? '' : route.replace(/\[[^\]/]+\]/g, '[^/]+')}$`);
 
 describe('the pages the bench audits', () => {
-  const all = routes(path.resolve('app/[locale]'));
+  const all = routes();
   const audited = Object.values(benchPages('bench-s1')).flat();
 
   it('cover every route of the app but the ones it names', () => {
