@@ -10,24 +10,47 @@ export interface GuardOptions {
   probeMs: number;
   /** While down, how often to ask again. */
   retryMs: number;
+  /**
+   * A single statement (not a transaction) still unanswered after this long, while the database
+   * answers the probe, is on a dead connection: the server would have cancelled it by now
+   * (statement_timeout). Given up on, and `onStuck` opens fresh connections.
+   */
+  statementCapMs: number;
 }
 
 const LATE = Symbol('late');
 
+/** The call's result, or LATE if it has not settled within `ms`. */
+async function within<T>(call: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, ms), LATE);
+  });
+  try {
+    return await Promise.race([call, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * A circuit in front of the pool: a probe that fails marks the database down, calls fail at once
  * until a background probe succeeds, and `onDown` replaces the pool (its connections may be stuck).
- * A slow call on a database that still answers the probe is waited for: busy is not down.
+ * A slow call on a database that still answers the probe is waited for: busy is not down. A
+ * single statement is waited for up to `statementCapMs`: longer means its connection went silent
+ * (a firewall or NAT forgot it) while new ones work, and TCP alone would take a quarter of an hour.
  */
 export class ConnectionGuard {
   private down = false;
   private probing: Promise<boolean> | null = null;
   private lastFault = 0;
+  private lastStuck = 0;
 
   constructor(
     private readonly probe: () => Promise<unknown>,
     private readonly onDown: () => void,
     private readonly options: GuardOptions,
+    private readonly onStuck: () => void = () => {},
   ) {}
 
   get isDown(): boolean {
@@ -39,8 +62,10 @@ export class ConnectionGuard {
     return this.down || Date.now() - this.lastFault < ms;
   }
 
-  async run<T>(call: () => Promise<T>): Promise<T> {
+  /** `call` under the guard; `statement`: one statement, capped at `statementCapMs` (a transaction may legitimately run for minutes). */
+  async run<T>(call: () => Promise<T>, statement = false): Promise<T> {
     if (this.down) throw this.fault();
+    const startedAt = Date.now();
     const pending = call().catch((err: unknown) => {
       if (isDatabaseUnavailable(err)) {
         this.lastFault = Date.now();
@@ -48,20 +73,26 @@ export class ConnectionGuard {
       }
       throw err;
     });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<typeof LATE>((resolve) => {
-      timer = setTimeout(resolve, this.options.deadlineMs, LATE);
-    });
-    try {
-      const first = await Promise.race([pending, late]);
-      if (first !== LATE) return first;
-    } finally {
-      clearTimeout(timer);
+    const first = await within(pending, this.options.deadlineMs);
+    if (first !== LATE) return first;
+    const alive = await this.check();
+    if (alive && !statement) return pending;
+    if (alive) {
+      const answer = await within(pending, this.options.statementCapMs - (Date.now() - startedAt));
+      if (answer !== LATE) return answer;
+      this.stuck();
     }
-    if (await this.check()) return pending;
     // Given up on: the replaced pool rejects it, and nobody is waiting for that any more.
     pending.catch(() => {});
     throw this.fault();
+  }
+
+  /** Fresh connections, at most once per cap: the calls stuck together share one replacement. */
+  private stuck() {
+    if (Date.now() - this.lastStuck < this.options.statementCapMs) return;
+    this.lastStuck = Date.now();
+    console.error('[database] a statement got no answer on a live database: opening fresh connections');
+    this.onStuck();
   }
 
   private fault() {

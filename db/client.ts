@@ -49,6 +49,8 @@ export interface Database {
 /** Options for tools: a logger sees every query the app's functions send (drizzle's Logger). */
 export interface DatabaseOptions {
   logQuery?: (query: string, params: unknown[]) => void;
+  /** PostgreSQL: the pool's statement_timeout, 30 s (tests shorten it). */
+  statementTimeoutMs?: number;
 }
 
 export type DatabaseTarget = { url: string } | { pgliteDir: string };
@@ -73,7 +75,7 @@ const MIGRATION_LOCK = 4_217_733_091;
 export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
   redactQueryErrors();
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
-  return 'url' in target ? postgresDatabase(target.url, logger) : pgliteDatabase(target.pgliteDir, logger);
+  return 'url' in target ? postgresDatabase(target.url, logger, options.statementTimeoutMs) : pgliteDatabase(target.pgliteDir, logger);
 }
 
 type Logger = { logQuery: NonNullable<DatabaseOptions['logQuery']> } | undefined;
@@ -87,44 +89,51 @@ const POOL_OPTIONS = {
   idle_timeout: 60,
   onnotice: () => {},
   connection: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
-} as const;
+};
 
 const LOOK_UP_CONNECTIONS = 2;
 const MAINTENANCE_TIMEOUT_MS = 15 * 60 * 1000;
 
 // A request answers 503 within 2 s of losing the database: 0.5 s waiting, then a 0.4 s probe, leaving
-// time to render the answer on a busy machine. A slow query on a live database only costs a probe.
+// time to render the answer on a busy machine. A slow query on a live database only costs a probe;
+// a statement 2 s past statement_timeout is on a dead connection.
 const GUARD = { deadlineMs: 500, probeMs: 400, retryMs: 500 };
+const STATEMENT_GRACE_MS = 2_000;
 
-function postgresDatabase(url: string, logger: Logger): Database {
+function postgresDatabase(url: string, logger: Logger, statementTimeoutMs = POOL_OPTIONS.connection.statement_timeout): Database {
+  const statementCapMs = statementTimeoutMs + STATEMENT_GRACE_MS;
+  const poolOptions = { ...POOL_OPTIONS, connection: { ...POOL_OPTIONS.connection, statement_timeout: statementTimeoutMs } };
   // postgres.js fetches the array types on each new connection and drops that promise, so a connection
   // lost mid-fetch is an unhandled rejection. Fetch them once (the first answer proves it done), then
   // let every later connection and pool share the same options: types, and drizzle's date parsers.
-  let client = postgres(url, POOL_OPTIONS);
+  let client = postgres(url, poolOptions);
   let lookUpClient: postgres.Sql | undefined;
   drizzlePostgres(client);
   const options = client.options as typeof client.options & { fetch_types: boolean };
   const typesFetched = () => {
     options.fetch_types = false;
   };
+  // Stuck connections never recover on their own: end them after `drainSeconds` (their queries fail) and start afresh.
+  const replacePools = (drainSeconds: number) => {
+    const stuck = [client, lookUpClient];
+    client = postgres(options as unknown as postgres.Options<Record<string, never>>); // parsed options are taken as they are
+    lookUpClient = undefined;
+    for (const pool of stuck) pool?.end({ timeout: drainSeconds }).catch(() => {});
+  };
   const guard = new ConnectionGuard(
     async () => {
       // A connection of its own: the pool's may be queued behind stuck queries.
-      const probe = postgres(url, { ...POOL_OPTIONS, max: 1, connect_timeout: 1, fetch_types: false });
+      const probe = postgres(url, { ...poolOptions, max: 1, connect_timeout: 1, fetch_types: false });
       try {
         await probe`select 1`;
       } finally {
         probe.end({ timeout: 0 }).catch(() => {});
       }
     },
-    () => {
-      // Stuck connections never recover on their own: end them (their queries fail) and start afresh.
-      const stuck = [client, lookUpClient];
-      client = postgres(options as unknown as postgres.Options<Record<string, never>>); // parsed options are taken as they are
-      lookUpClient = undefined;
-      for (const pool of stuck) pool?.end({ timeout: 0 }).catch(() => {});
-    },
-    GUARD,
+    () => replacePools(0),
+    { ...GUARD, statementCapMs },
+    // One silent connection on a live database: the others' statements get until the cap to finish.
+    () => replacePools(statementCapMs / 1000),
   );
   // The look-up's pool shares the parsed options (types and parsers); it needs no array types.
   const lookUpPool = () => (lookUpClient ??= postgres({ ...options, max: LOOK_UP_CONNECTIONS, fetch_types: false } as unknown as postgres.Options<Record<string, never>>));

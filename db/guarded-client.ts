@@ -5,7 +5,8 @@ import type { ConnectionGuard } from './availability';
  * The postgres.js client drizzle sees: every query and transaction runs through the guard, on
  * whichever pool is current (the guard replaces a pool whose connections are stuck), so the one
  * drizzle instance, and the prepared queries built on it, outlive a database restart. `answered`
- * runs after each successful call.
+ * runs after each successful call. A single statement is capped (ConnectionGuard, statementCapMs);
+ * a transaction is not (the daily jobs' run for minutes), and its statements inside are not seen.
  */
 export function guardedClient(current: () => Sql, guard: ConnectionGuard, answered: () => void): Sql {
   const unsafe = (...args: Parameters<Sql['unsafe']>) => {
@@ -18,7 +19,7 @@ export function guardedClient(current: () => Sql, guard: ConnectionGuard, answer
           const result = values ? await query.values() : await query;
           answered();
           return result;
-        }));
+        }, true));
       return {
         then: (resolve?: (v: unknown) => unknown, reject?: (e: unknown) => unknown) => start().then(resolve, reject),
         catch: (reject?: (e: unknown) => unknown) => start().catch(reject),

@@ -15,6 +15,7 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
   let database: Database;
   let drop: () => Promise<void>;
   let terminateBackends: () => Promise<void>;
+  let databaseUrl: string;
 
   beforeAll(async () => {
     const name = `test_${randomBytes(6).toString('hex')}`;
@@ -35,7 +36,8 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
     const url = new URL(baseUrl!);
     url.host = `127.0.0.1:${proxy.port}`;
     url.pathname = `/${name}`;
-    database = createDatabase({ url: url.toString() });
+    databaseUrl = url.toString();
+    database = createDatabase({ url: databaseUrl });
     vi.spyOn(console, 'error').mockImplementation(() => {});
   });
 
@@ -112,5 +114,33 @@ describe.skipIf(!baseUrl)('PostgreSQL lost and back (runs when DATABASE_URL is s
   it('a slow query on a live database is waited for, not cut off', async () => {
     expect(await queryRows(database.db, sql`select pg_sleep(1.2), 1 as done`)).toEqual([{ pg_sleep: '', done: 1 }]);
     expect(database.isDown()).toBe(false);
+  });
+
+  it('open connections gone silent while new ones work: a statement gives up 2 s past statement_timeout, then fresh connections answer', async () => {
+    // A pool of its own with a 1 s statement_timeout: the cap is 3 s (30 + 2 s in production).
+    const short = createDatabase({ url: databaseUrl }, { statementTimeoutMs: 1000 });
+    try {
+      // Several connections open in both pools, then all of them silenced.
+      await Promise.all(Array.from({ length: 4 }, () => short.rawQuery('select pg_sleep(0.05)')));
+      await queryRows(short.lookUpDb, sql`select 1`);
+      proxy.silenceOpen();
+      const stuck = await Promise.all([timed(short.rawQuery('select 1')), timed(queryRows(short.lookUpDb, sql`select 2`))]);
+      for (const { ms, error } of stuck) {
+        expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+        expect(ms).toBeGreaterThanOrEqual(2900);
+        expect(ms).toBeLessThan(4500);
+      }
+      expect(short.isDown()).toBe(false);
+      const fresh = await timed(short.rawQuery('select 1'));
+      expect(fresh.error).toBeNull();
+      expect(fresh.ms).toBeLessThan(1000);
+      expect(await queryRows(short.lookUpDb, sql`select 2 as two`)).toEqual([{ two: 2 }]);
+      // The server's own limit still stops a statement that runs too long, before the cap.
+      const slow = await timed(short.rawQuery('select pg_sleep(2)'));
+      expect(isDatabaseUnavailable(slow.error), String(slow.error)).toBe(true);
+      expect(slow.ms).toBeLessThan(2500);
+    } finally {
+      await short.close();
+    }
   });
 });

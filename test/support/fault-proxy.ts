@@ -33,6 +33,11 @@ export class FaultProxy {
     }
   }
 
+  /** The connections open now go silent; new ones are forwarded (a firewall or NAT that forgot them). */
+  silenceOpen(): void {
+    for (const socket of this.open) this.silence(socket);
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.open) socket.destroy();
     this.open.clear();

@@ -4,13 +4,13 @@ import { DrizzleQueryError } from 'drizzle-orm';
 import { ConnectionGuard } from '@/db/availability';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/lib/database-faults';
 
-const OPTIONS = { deadlineMs: 100, probeMs: 50, retryMs: 30 };
+const OPTIONS = { deadlineMs: 100, probeMs: 50, retryMs: 30, statementCapMs: 400 };
 const never = () => new Promise<never>(() => {});
 const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, ms, value));
 
 /** A guard whose probe answers as `alive` says, counting pool replacements. */
 function guard() {
-  const state = { alive: true, probes: 0, resets: 0 };
+  const state = { alive: true, probes: 0, resets: 0, fresh: 0 };
   const g = new ConnectionGuard(
     async () => {
       state.probes++;
@@ -18,6 +18,7 @@ function guard() {
     },
     () => state.resets++,
     OPTIONS,
+    () => state.fresh++,
   );
   return { g, state };
 }
@@ -45,7 +46,7 @@ describe('ConnectionGuard', () => {
         socket.on('error', reject);
       });
     const resets = { n: 0 };
-    const g = new ConnectionGuard(probe, () => resets.n++, { deadlineMs: 100, probeMs: 200, retryMs: 30 });
+    const g = new ConnectionGuard(probe, () => resets.n++, { deadlineMs: 100, probeMs: 200, retryMs: 30, statementCapMs: 1000 });
     try {
       const check = g.check();
       const until = Date.now() + 600; // CPU-bound work: three probe budgets without a turn of the loop
@@ -88,6 +89,33 @@ describe('ConnectionGuard', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     await expect(g.run(() => Promise.reject(refused))).rejects.toBe(refused);
     await vi.waitFor(() => expect(g.isDown).toBe(true), { timeout: 1000 });
+  });
+
+  it('waits for a slow statement on a live database up to the cap', async () => {
+    const { g, state } = guard();
+    await expect(g.run(() => after(250, 'rows'), true)).resolves.toBe('rows');
+    expect(state.fresh).toBe(0);
+  });
+
+  it('gives up on statements unanswered past the cap on a live database (a silent connection), with one set of fresh connections', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { g, state } = guard();
+    const start = Date.now();
+    const stuck = await Promise.all([1, 2, 3].map(() => g.run(never, true).catch((e: unknown) => e)));
+    for (const e of stuck) expect(e).toBeInstanceOf(DatabaseUnavailableError);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(OPTIONS.statementCapMs - 5);
+    expect(Date.now() - start).toBeLessThan(OPTIONS.statementCapMs + 200);
+    expect(state.fresh).toBe(1);
+    expect(state.resets).toBe(0);
+    expect(g.isDown).toBe(false);
+    await expect(g.run(() => Promise.resolve('rows'), true)).resolves.toBe('rows');
+    expect(console.error).toHaveBeenCalledWith('[database] a statement got no answer on a live database: opening fresh connections');
+  });
+
+  it('does not cap a transaction: a batch job may run for minutes', async () => {
+    const { g, state } = guard();
+    await expect(g.run(() => after(OPTIONS.statementCapMs + 200, 'done'))).resolves.toBe('done');
+    expect(state.fresh).toBe(0);
   });
 
   it('leaves an ordinary query error alone', async () => {
