@@ -3,21 +3,24 @@ import { queryRows, type Db } from '@/db/client';
 import type { WriteTally } from './load';
 
 export interface TodayCounts {
+  /** The database's date when counted: the run counts from it, so a run past midnight loses nothing. */
+  since: string;
   codes: number;
   redeemed: number;
   sellerRatings: number;
   buyerRatings: number;
 }
 
-/** What exists with today's date (the generated data is all older). */
-export async function todayCounts(db: Db): Promise<TodayCounts> {
+/** What exists dated `since` (today, by default) or later (the generated data is all older). */
+export async function todayCounts(db: Db, since?: string): Promise<TodayCounts> {
+  const from = since ? sql`${since}::date` : sql`current_date`;
   const [row] = await queryRows<TodayCounts>(
     db,
-    sql`select
-      (select count(*)::int from verification_codes where created_on = current_date) as codes,
-      (select count(*)::int from verification_codes where redeemed_on = current_date) as redeemed,
-      (select count(*)::int from ratings where created_on = current_date and direction = 'seller_rates_buyer') as "sellerRatings",
-      (select count(*)::int from ratings where created_on = current_date and direction = 'buyer_rates_seller') as "buyerRatings"`,
+    sql`select ${from}::text as since,
+      (select count(*)::int from verification_codes where created_on >= ${from}) as codes,
+      (select count(*)::int from verification_codes where redeemed_on >= ${from}) as redeemed,
+      (select count(*)::int from ratings where created_on >= ${from} and direction = 'seller_rates_buyer') as "sellerRatings",
+      (select count(*)::int from ratings where created_on >= ${from} and direction = 'buyer_rates_seller') as "buyerRatings"`,
   );
   return row!;
 }
@@ -29,7 +32,7 @@ export async function todayCounts(db: Db): Promise<TodayCounts> {
  * counters equal a recount.
  */
 export async function verifyWrites(db: Db, before: TodayCounts, tally: WriteTally, buyerIds: string[]) {
-  const after = await todayCounts(db);
+  const after = await todayCounts(db, before.since);
   const ids = [...tally.codeIds];
   const list = (values: string[]) => sql.join(values.map((v) => sql`${v}::uuid`), sql`, `);
   let complete = 0;
@@ -37,7 +40,7 @@ export async function verifyWrites(db: Db, before: TodayCounts, tally: WriteTall
     const [row] = await queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from verification_codes v
-        where v.id in (${list(ids.slice(i, i + 1000))}) and v.redeemed_on = current_date and v.code_hmac is null
+        where v.id in (${list(ids.slice(i, i + 1000))}) and v.redeemed_on >= ${before.since}::date and v.code_hmac is null
           and exists (select 1 from ratings r where r.code_id = v.id and r.direction = 'buyer_rates_seller')`,
     );
     complete += row!.n;
