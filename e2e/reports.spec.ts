@@ -102,6 +102,13 @@ test('de: a report with each identifier kind; another seller finds it by each; a
   await item.getByRole('button', { name: de.Reports.markSubmit }).click();
   await expect(item.getByRole('status')).toHaveText(de.Reports.marked);
   await expectNoHorizontalOverflow(bea.page);
+  // The board comes a page at a time: a page past the end says so and leads back; nonsense is page 1.
+  await bea.page.goto('/de/seller/reports?page=99');
+  await expect(bea.page.getByText(de.Reports.noneOnPage)).toBeVisible();
+  await bea.page.getByRole('link', { name: de.Reports.firstPage }).click();
+  await expect(bea.page.getByRole('list', { name: de.Reports.title })).toContainText(description);
+  await bea.page.goto('/de/seller/reports?page=..%2F1');
+  await expect(bea.page.getByRole('list', { name: de.Reports.title })).toContainText(description);
 
   // The coordinator's review: the report and the mark, neither seller; hide, then remove in two steps.
   await coordinator.goto('/en/coordinator/reviews');

@@ -71,15 +71,16 @@ export async function reportsMatching(hash: string, db: Executor = getDb()) {
 }
 export type StoredReport = Awaited<ReturnType<typeof reportsMatching>>[number];
 
-/** Every live report, newest first (the sellers' board). */
-export async function liveReports(limit = 200, db: Executor = getDb()) {
+/** Live reports, newest first (the sellers' board): `limit` of them after skipping `offset`. */
+export async function liveReports(limit: number, offset = 0, db: Executor = getDb()) {
   return db
     .select(shownReportFields)
     .from(reports)
     .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
     .where(liveReport)
     .orderBy(desc(reports.occurredOn), desc(reports.createdOn), reports.id)
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
 }
 
 /** Deletes the report whose withdrawal code hashes to this; false when there is none. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { liveReports } from '@/db/queries/reports';
+import { BOARD_PAGE_SIZE } from './constants';
 import { openReportBody } from './crypto';
 import type { IdentifierKind } from './identifiers';
 import { shownReport, type MatchedReport } from './lookup';
@@ -9,9 +10,10 @@ export interface BoardReport extends MatchedReport {
   readable: boolean;
 }
 
-/** Every live report, newest first, decrypted for sellers: never who reported it. */
-export async function reportBoard(): Promise<BoardReport[]> {
-  return (await liveReports()).map((r) => {
+/** One page of the live reports, newest first, decrypted for sellers (never who reported them), and whether older ones follow. */
+export async function reportBoard(page = 1): Promise<{ reports: BoardReport[]; hasOlder: boolean }> {
+  const rows = await liveReports(BOARD_PAGE_SIZE + 1, (page - 1) * BOARD_PAGE_SIZE);
+  const reports = rows.slice(0, BOARD_PAGE_SIZE).map((r) => {
     const body = openReportBody(r.id, r.keyVersion, r.ciphertext);
     return {
       ...shownReport(r, body),
@@ -19,4 +21,5 @@ export async function reportBoard(): Promise<BoardReport[]> {
       readable: body !== null,
     };
   });
+  return { reports, hasOlder: rows.length > BOARD_PAGE_SIZE };
 }

@@ -19,3 +19,16 @@ export type MarkReason = (typeof MARK_REASONS)[number];
 export const REPORT_DESCRIPTION_MAX = 2000;
 export const MARK_NOTE_MAX = 500;
 export const ANNOTATION_MAX = 1000;
+
+/**
+ * The board shows this many reports a page: a phone renders every report's "seems wrong" form, and
+ * 200 of them took seconds of script at once. Pages beyond the last are empty; beyond MAX, page 1.
+ */
+export const BOARD_PAGE_SIZE = 25;
+export const BOARD_MAX_PAGE = 100;
+
+/** The board's page from the address (?page=), 1 for anything that is not a page number in range. */
+export function boardPage(value: unknown): number {
+  const page = typeof value === 'string' && /^[1-9][0-9]{0,2}$/.test(value) ? Number(value) : 1;
+  return page <= BOARD_MAX_PAGE ? page : 1;
+}

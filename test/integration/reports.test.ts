@@ -9,6 +9,7 @@ import { reportWeekMetrics } from '@/lib/metrics/reports';
 import { sendMessage } from '@/lib/messages/send';
 import { boardWarningCounts, notifications, parameterVersions, publicChangelog, reportExpiredCounts, reportIdentifiers, reports } from '@/db/schema';
 import { reportBoard } from '@/lib/reports/board';
+import { BOARD_PAGE_SIZE } from '@/lib/reports/constants';
 import { runDailyJobs } from '@/lib/retention/daily';
 import { lookupIdentifier } from '@/lib/reports/lookup';
 import { flushLookups } from '@/lib/reports/lookup-tally';
@@ -65,7 +66,7 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       expect(text.includes(secret.toLowerCase()), `plaintext found: ${secret}`).toBe(false);
     }
     // …but sellers read it back from the ciphertext, and the look-up finds it by each identifier.
-    const shown = (await reportBoard()).find((r) => r.id === made.id)!;
+    const shown = (await reportBoard()).reports.find((r) => r.id === made.id)!;
     expect(shown.description).toBe(DESCRIPTION);
     expect(shown.identifiers).toEqual([
       { kind: 'pseudonym', value: 'kim.buyer' },
@@ -166,13 +167,13 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(await decideReport(made.id, 'annotate', '   ')).toEqual({ ok: false, fieldErrors: { annotation: 'annotationEmpty' } });
     expect(await decideReport(made.id, 'hide')).toEqual({ ok: true });
     expect((await lookupIdentifier({ kind: 'phone', value: '030 1234567' })).ok && (await lookupIdentifier({ kind: 'phone', value: '030 1234567' }))).toMatchObject({ reports: [] });
-    expect((await reportBoard()).map((r) => r.id)).not.toContain(made.id);
+    expect((await reportBoard()).reports.map((r) => r.id)).not.toContain(made.id);
     queue = await reportReviewQueue();
     expect(queue.find((q) => q.id === made.id)).toMatchObject({ state: 'hidden', annotation: 'asked the reporter' });
 
     expect(await decideReport(made.id, 'show')).toEqual({ ok: true });
     expect((await reportReviewQueue()).map((q) => q.id)).not.toContain(made.id); // kept: marks closed
-    expect((await reportBoard()).map((r) => r.id)).toContain(made.id);
+    expect((await reportBoard()).reports.map((r) => r.id)).toContain(made.id);
 
     expect(await markReport(cid.id, made.id, { reason: 'not_what_happened' })).toEqual({ ok: true });
     const changelogBefore = await db().$count(publicChangelog, eq(publicChangelog.entry, 'report_removed'));
@@ -210,7 +211,7 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     const [contest] = await ownContests(lou.id);
     expect(await closeReview({ id: contest!.id })).toEqual({ ok: true });
     expect((await reportReviewQueue()).map((q) => q.id)).not.toContain(named.id);
-    expect((await reportBoard()).map((r) => r.id)).toContain(named.id); // closing a review changes no report
+    expect((await reportBoard()).reports.map((r) => r.id)).toContain(named.id); // closing a review changes no report
   });
 
   it('expiry by severity deletes reports on their day and keeps their counts for the metrics', async () => {
@@ -308,5 +309,29 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       await db().delete(parameterVersions).where(eq(parameterVersions.version, 99));
       noteNewVersion();
     }
+  });
+
+  it('the board comes a page at a time: every live report on exactly one page, newest first, and an empty page past the end', async () => {
+    const today = await databaseToday(db());
+    const dayBefore = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    // Enough for three pages, on several days: the order is by the day it happened, then the newest.
+    for (let i = 0; i < BOARD_PAGE_SIZE + 6; i++) await report(dee, { severity: 'annoying', category: 'no_show', occurredOn: dayBefore(i % 4) });
+    const [live] = await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from reports where state = 'live' and expires_on > current_date`);
+    const seen: string[] = [];
+    const days: string[] = [];
+    let page = 1;
+    for (; ; page++) {
+      const { reports: shown, hasOlder } = await reportBoard(page);
+      expect(shown.length).toBeLessThanOrEqual(BOARD_PAGE_SIZE);
+      if (hasOlder) expect(shown).toHaveLength(BOARD_PAGE_SIZE);
+      seen.push(...shown.map((r) => r.id));
+      days.push(...shown.map((r) => r.occurredOn));
+      if (!hasOlder) break;
+    }
+    expect(page).toBeGreaterThanOrEqual(2);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(live!.n);
+    expect(days).toEqual([...days].sort().reverse());
+    expect(await reportBoard(page + 1)).toEqual({ reports: [], hasOlder: false });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { repeatIdentifierFigure, reportWeekMetrics } from '@/lib/metrics/reports';
 import { occurredOnProblem, reportExpiresOn, reportInput, weekOf } from '@/lib/reports/rules';
+import { BOARD_MAX_PAGE, boardPage } from '@/lib/reports/constants';
 
 const DAYS = { dangerous: 730, risky: 365, annoying: 90 };
 
@@ -63,5 +64,16 @@ describe('report metrics: every figure suppressed below 5', () => {
     expect(reportWeekMetrics('2026-11-30', { cells: [], lookups: 4, warnings: 4 }).warningShare).toBeNull();
     expect(repeatIdentifierFigure(4)).toBeNull();
     expect(repeatIdentifierFigure(5)).toBe(5);
+  });
+});
+
+describe("the board's page from the address", () => {
+  it('takes a page number in range and makes anything else page 1', () => {
+    expect(boardPage('1')).toBe(1);
+    expect(boardPage('7')).toBe(7);
+    expect(boardPage(String(BOARD_MAX_PAGE))).toBe(BOARD_MAX_PAGE);
+    for (const bad of [undefined, '', '0', '-2', '1.5', '2e1', ' 3', '03', 'abc', String(BOARD_MAX_PAGE + 1), '99999999999', ['2', '3']]) {
+      expect(boardPage(bad), JSON.stringify(bad)).toBe(1);
+    }
   });
 });

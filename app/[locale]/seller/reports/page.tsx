@@ -4,15 +4,18 @@ import { requireRole } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { reportBoard } from '@/lib/reports/board';
+import { boardPage } from '@/lib/reports/constants';
 import { ReportSummary } from '../_components/report-matches';
+import { BoardPager } from './_components/board-pager';
 import { AlertRegionsForm, MarkForm, WithdrawForm } from './_components/small-forms';
 import { PageMessages } from '../../_components/page-messages';
 
-/** Every live incident report, newest first, with what sellers can do about one: never who made it. */
-export default async function ReportsPage({ params }: { params: Promise<{ locale: string }> }) {
+/** The live incident reports, newest first, a page at a time, with what sellers can do about one: never who made it. */
+export default async function ReportsPage({ params, searchParams }: PageProps<'/[locale]/seller/reports'>) {
   setRequestLocale((await params).locale as Locale);
   const user = await requireRole('seller', '/seller/reports');
-  const [t, board, regions, chosen] = await Promise.all([getTranslations('Reports'), reportBoard(), listRegions(), alertRegionsOf(user.id)]);
+  const page = boardPage((await searchParams).page);
+  const [t, { reports: board, hasOlder }, regions, chosen] = await Promise.all([getTranslations('Reports'), reportBoard(page), listRegions(), alertRegionsOf(user.id)]);
   return (
     <PageMessages namespaces={['Errors', 'Reports']}>
       <div className="space-y-8">
@@ -28,7 +31,12 @@ export default async function ReportsPage({ params }: { params: Promise<{ locale
             {t('boardNote')}{' '}
             <Link href="/seller/warnings" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('boardLink')}</Link>
           </p>
-          {board.length === 0 ? (
+          {board.length === 0 && page > 1 ? (
+            <p>
+              {t('noneOnPage')}{' '}
+              <Link href="/seller/reports" className="inline-flex min-h-11 items-center underline underline-offset-4">{t('firstPage')}</Link>
+            </p>
+          ) : board.length === 0 ? (
             <p>{t('none')}</p>
           ) : (
             <ul className="space-y-3" aria-label={t('title')}>
@@ -50,6 +58,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ locale
               ))}
             </ul>
           )}
+          <BoardPager page={page} hasOlder={hasOlder} />
         </section>
         <section aria-labelledby="withdraw" className="space-y-3">
           <h2 id="withdraw" className="text-xl font-semibold">{t('withdrawTitle')}</h2>
