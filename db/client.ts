@@ -132,7 +132,8 @@ function postgresDatabase(url: string, logger: Logger, statementTimeoutMs = POOL
     },
     () => replacePools(0),
     { ...GUARD, statementCapMs },
-    // One silent connection on a live database: the others' statements get until the cap to finish.
+    // One silent connection on a live database: the others' work gets until the cap to finish (a
+    // nightly job caught in it rolls back and runs again at the timer's next turn, 10 minutes on).
     () => replacePools(statementCapMs / 1000),
   );
   // The look-up's pool shares the parsed options (types and parsers); it needs no array types.

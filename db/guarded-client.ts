@@ -6,7 +6,7 @@ import type { ConnectionGuard } from './availability';
  * whichever pool is current (the guard replaces a pool whose connections are stuck), so the one
  * drizzle instance, and the prepared queries built on it, outlive a database restart. `answered`
  * runs after each successful call. A single statement is capped (ConnectionGuard, statementCapMs);
- * a transaction is not (the daily jobs' run for minutes), and its statements inside are not seen.
+ * a transaction is not (the daily jobs run for minutes), and its statements inside are not seen.
  */
 export function guardedClient(current: () => Sql, guard: ConnectionGuard, answered: () => void): Sql {
   const unsafe = (...args: Parameters<Sql['unsafe']>) => {
