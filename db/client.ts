@@ -1,17 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { ConnectionGuard } from './availability';
 import { guardedClient } from './guarded-client';
-import { acquireLock } from './lock';
+import { MEMORY, pgliteDatabase } from './pglite-database';
 import { redactQueryErrors } from './redact';
 
 export type Schema = typeof schema;
@@ -55,7 +51,7 @@ export interface DatabaseOptions {
 
 export type DatabaseTarget = { url: string } | { pgliteDir: string };
 
-export const MEMORY = 'memory://';
+export { MEMORY };
 
 /** Rows of a raw SQL query on either driver (postgres.js returns an array, PGlite `{ rows }`). */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
@@ -75,10 +71,10 @@ const MIGRATION_LOCK = 4_217_733_091;
 export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
   redactQueryErrors();
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
-  return 'url' in target ? postgresDatabase(target.url, logger, options.statementTimeoutMs) : pgliteDatabase(target.pgliteDir, logger);
+  return 'url' in target ? postgresDatabase(target.url, logger, options.statementTimeoutMs) : pgliteDatabase(target.pgliteDir, logger, migrationsFolder);
 }
 
-type Logger = { logQuery: NonNullable<DatabaseOptions['logQuery']> } | undefined;
+export type Logger = { logQuery: NonNullable<DatabaseOptions['logQuery']> } | undefined;
 
 // Timeouts: a connection attempt gives up after 2 s; a statement the app has long stopped waiting
 // for is cancelled by the server; a transaction left open by a dead process releases its locks.
@@ -170,33 +166,4 @@ async function onOwnConnection(url: string, connection: Record<string, number>, 
   } finally {
     await conn.end({ timeout: 5 });
   }
-}
-
-function pgliteDatabase(dir: string, logger: Logger): Database {
-  let release = () => {};
-  if (dir !== MEMORY) {
-    const absolute = path.resolve(dir);
-    fs.mkdirSync(absolute, { recursive: true, mode: 0o700 });
-    // Two processes on one PGlite directory silently lose data: refuse instead.
-    release = acquireLock(`${absolute}.lock`);
-  }
-  const client = new PGlite(dir === MEMORY ? undefined : path.resolve(dir));
-  const db = drizzlePglite(client, { schema, logger });
-  return {
-    db: db as unknown as Db,
-    lookUpDb: db as unknown as Db,
-    kind: 'pglite',
-    migrate: () => migratePglite(db, { migrationsFolder }),
-    vacuum: async () => {
-      await client.exec('vacuum (analyze)');
-    },
-    rawQuery: async (text, params = []) => (await client.query<Record<string, unknown>>(text, params)).rows,
-    // In-process: no connection to lose, and a statement_timeout has no second process to enforce it.
-    isDown: () => false,
-    faultedWithin: () => false,
-    async close() {
-      await client.close();
-      release();
-    },
-  };
 }
