@@ -87,3 +87,12 @@ test('the button is on every role\'s pages, in both languages', async ({ browser
   await buyer.page.goto('/de/account');
   await expect(buyer.page.getByRole('link', { name: messages.de.Common.quickExit })).toHaveAttribute('href', NEUTRAL.de);
 });
+
+test('the script sits in the head: it runs before anything of the page is parsed or painted', async ({ request }) => {
+  for (const path of ['/de', '/en/support']) {
+    const html = await (await request.get(path)).text();
+    const script = html.indexOf("K='quick-exit'");
+    expect(script, path).toBeGreaterThan(html.indexOf('<head>'));
+    expect(script, path).toBeLessThan(html.indexOf('</head>'));
+  }
+});

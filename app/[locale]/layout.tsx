@@ -5,6 +5,7 @@ import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server
 import { LAYOUT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import { GuidesNav } from './_components/guides-nav';
+import { QuickExitScript } from './_components/quick-exit';
 import { ServiceWorker } from './_components/service-worker';
 import { SiteHeader } from './_components/site-header';
 import '../globals.css';
@@ -36,6 +37,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
 
   return (
     <html lang={locale}>
+      <head>
+        <QuickExitScript locale={locale} />
+      </head>
       <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased">
         <NextIntlClientProvider messages={pickMessages(messages, LAYOUT_NAMESPACES)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
