@@ -10,6 +10,7 @@ import { secrets } from '@/lib/secrets';
 import { buyerName, COORDINATOR, countRows, sellerName } from './data/generate';
 import { healthLoad, lookupLoad, profileLoad, writeLoad, type LoadResult } from './lib/load';
 import { auditPages, type PageAudit } from './lib/lighthouse';
+import { slowedLoads, type SlowedLoads } from './lib/slowed';
 import { firstLoadJs, type PageWeight } from './lib/page-weight';
 import { benchPages } from './lib/pages';
 import { startFrameworkFloor } from './lib/framework-floor';
@@ -70,6 +71,7 @@ async function main() {
   const memory = sampleResident(app.pid);
   const pages: Record<string, PageWeight> = {};
   let audits: Record<string, PageAudit> = {};
+  let slowed: Record<string, SlowedLoads> = {};
   let dashboardMs = 0;
   try {
     health = await measure((url, s) => healthLoad(url, s, o.connections), app.url);
@@ -102,8 +104,11 @@ async function main() {
       // Lighthouse on every page and the floor, three runs each, medians (in the smoke run one page and the floor once: it shows the audit works, in CI's time).
       const toAudit = Object.entries(PAGES).flatMap(([role, routes]) => routes.map((route) => ({ name: route, url: app.url + route, cookie: as[role as keyof typeof as] })));
       const floorTarget = { name: FRAMEWORK_FLOOR, url: `${floorPage.url}/` };
+      const targets = [...(o.flags.smoke ? toAudit.filter((p) => p.name === '/de/seller') : toAudit), floorTarget];
       console.log('Lighthouse…');
-      audits = await auditPages([...(o.flags.smoke ? toAudit.filter((p) => p.name === '/de/seller') : toAudit), floorTarget], o.flags.smoke ? 1 : 3);
+      audits = await auditPages(targets, o.flags.smoke ? 1 : 3);
+      console.log('Loads with the CPU slowed four times…');
+      slowed = await slowedLoads(targets, o.flags.smoke ? 1 : 3);
     } finally {
       await floorPage.stop();
     }
@@ -131,7 +136,7 @@ async function main() {
     { name: `snapshot job: ${dataset.sellers} sellers, ${dataset.buyers} buyers, ${dataset.ratings} ratings`, seconds: snapshotSeconds, errors: 0 },
     { name: 'daily job: counting the dashboard\'s weekly figures', seconds: metricsSeconds, errors: 0 },
   ];
-  const table = markdown(rows, pages, audits);
+  const table = markdown(rows, pages, audits, slowed);
   for (const p of plans) console.log(`\n-- ${p.name}\n${p.query}\n${p.plan}`);
   console.log(`\n${table}\n`);
   console.log('Write path bookkeeping:', JSON.stringify(verified));
@@ -152,6 +157,7 @@ async function main() {
     ratios,
     pages,
     lighthouse: audits,
+    slowedLoads: slowed,
     plans: plans.map(({ name, plan, seqScanOnRatings }) => ({ name, seqScanOnRatings, plan })),
   };
   // BENCH_RESULTS: another file for a run at another scale (the README's 10× run: bench/results-10x.json).

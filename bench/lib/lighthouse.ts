@@ -1,5 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { median } from './median';
 
 export interface PageAudit {
   /** 0–100, Lighthouse's mobile preset (simulated slow 4G, 4× CPU slowdown, 412 px wide). */
@@ -85,19 +86,15 @@ async function auditOnce(port: number, page: AuditTarget): Promise<Run> {
 
 /** Each figure's median over the runs; the accessibility audits that failed in any run. */
 export function summarise(runs: Run[]): PageAudit {
-  const median = (pick: (r: Run) => number) => {
-    const sorted = runs.map(pick).sort((x, y) => x - y);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
-  };
+  const of = (pick: (r: Run) => number) => median(runs.map(pick));
   const blocking = runs.map((r) => r.totalBlockingTimeMs);
   return {
-    performance: median((r) => r.performance),
-    accessibility: median((r) => r.accessibility),
-    totalBlockingTimeMs: median((r) => r.totalBlockingTimeMs),
+    performance: of((r) => r.performance),
+    accessibility: of((r) => r.accessibility),
+    totalBlockingTimeMs: of((r) => r.totalBlockingTimeMs),
     totalBlockingTimeRangeMs: [Math.min(...blocking), Math.max(...blocking)],
-    largestContentfulPaintMs: median((r) => r.largestContentfulPaintMs),
-    benchmarkIndex: median((r) => r.benchmarkIndex),
+    largestContentfulPaintMs: of((r) => r.largestContentfulPaintMs),
+    benchmarkIndex: of((r) => r.benchmarkIndex),
     runs: runs.length,
     failedAccessibility: [...new Set(runs.flatMap((r) => r.failedAccessibility))],
   };
