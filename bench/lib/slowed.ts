@@ -8,9 +8,10 @@ import { median } from './median';
  * and places it on a timeline of its own (slow 4G), so its blocking time also depends on which tasks
  * its model puts after the first paint. Here the CPU really is slowed four times (Chromium's own
  * throttling, as DevTools does it) and the long tasks are the browser's own (PerformanceObserver
- * "longtask"): blocking time is what each task took beyond 50 ms after the first contentful paint (a
- * task that began before it counts from it, as in Lighthouse), until 2.5 s after the load event. Network not throttled (loopback), fresh context per load, the
- * distribution's Chromium with the e2e tests' flags, a 412 × 823 phone viewport.
+ * "longtask"): blocking time is what each task took beyond 50 ms after the first contentful paint
+ * (a task that began before it counts from it, as in Lighthouse), until 2.5 s after the load event.
+ * Network not throttled (loopback), a fresh context per load, the distribution's Chromium with the
+ * e2e tests' flags, a 412 × 823 phone viewport.
  */
 export interface SlowedLoads {
   /** Median over the loads, and the lowest and highest. */

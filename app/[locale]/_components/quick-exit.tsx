@@ -4,12 +4,12 @@ import type { Locale } from '@/lib/i18n/routing';
 /** Neutral pages in public/: a recipe, same origin (no third-party request), naming nothing of this service. */
 export const NEUTRAL_PAGE: Record<Locale, string> = { de: '/rezept.html', en: '/recipe.html' };
 
-// Plain script, no React, in the page's <head>: it runs before any of the body is parsed or painted,
-// adds nothing to the client bundle and works before hydration. The button (a[data-quick-exit]) or Escape three times within
-// 1.5 s: this tab's sessionStorage is cleared (form drafts) and marked, and the page is replaced by
-// the neutral one with location.replace, so this history entry is gone. Earlier entries of this
-// tab cannot be deleted by a page; instead, going back to one of them while the mark is set hides
-// it at once and replaces it too. Opening the app on purpose (a link, the address bar) clears the
+// Plain script, no React, in the page's <head>: it runs before any of the body is parsed or
+// painted, adds nothing to the client bundle and works before hydration. The button
+// (a[data-quick-exit]) or Escape three times within 1.5 s: this tab's sessionStorage is cleared
+// (form drafts) and marked, and the page is replaced by the neutral one with location.replace, so
+// this history entry is gone. Earlier entries of this tab cannot be deleted by a page; instead,
+// going back to one of them while the mark is set hides it at once and replaces it too. Opening the app on purpose (a link, the address bar) clears the
 // mark. Without JavaScript the button is an ordinary link to the neutral page.
 const script = (neutral: string) => `(function(){var w=window,d=document,K='quick-exit';if(w.__quickExit)return;w.__quickExit=1;
 function s(){try{return w.sessionStorage}catch(e){return null}}
