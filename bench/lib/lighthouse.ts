@@ -18,16 +18,9 @@ export interface PageAudit {
   failedAccessibility: string[];
 }
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** The distribution's Chromium, with the e2e tests' flags: for Lighthouse here and the slowed loads (slowed.ts). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BROWSER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 type Run = Omit<PageAudit, 'totalBlockingTimeRangeMs' | 'runs'>;
 
@@ -45,7 +38,7 @@ export interface AuditTarget {
  * the figures are each page's medians.
  */
 export async function auditPages(pages: AuditTarget[], runs = 1): Promise<Record<string, PageAudit>> {
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...BROWSER_FLAGS] });
   const results = new Map<string, Run[]>(pages.map((p) => [p.name, []]));
   try {
     for (let round = 0; round < runs; round++) for (const page of pages) results.get(page.name)!.push(await auditOnce(chrome.port, page));

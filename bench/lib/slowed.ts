@@ -1,5 +1,5 @@
 import { chromium, type Browser } from '@playwright/test';
-import type { AuditTarget } from './lighthouse';
+import { BROWSER_FLAGS, CHROMIUM, type AuditTarget } from './lighthouse';
 import { median } from './median';
 
 /**
@@ -20,12 +20,11 @@ export interface SlowedLoads {
   loads: number;
 }
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const SETTLE_MS = 2500;
 
 /** Each page `loads` times, in turns (page 1, page 2, …, page 1 again), like the Lighthouse runs. */
 export async function slowedLoads(pages: AuditTarget[], loads: number): Promise<Record<string, SlowedLoads>> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_FLAGS });
   const results = new Map<string, number[]>(pages.map((p) => [p.name, []]));
   try {
     for (let round = 0; round < loads; round++) for (const page of pages) results.get(page.name)!.push(await blockingOnce(browser, page));
