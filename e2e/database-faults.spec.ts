@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { messages, recoveryCodesShown, signUp, uniquePseudonym } from './accounts';
 import { ask, freePort, PG, postgresIsUp, scratchDatabase, startApp, within, type Answer, type AppServer } from './app-on-postgres';
@@ -148,6 +149,33 @@ test('PostgreSQL refusing connections mid-load: every answer within 2 s is 503 o
 
 test('PostgreSQL silent (blackholed) mid-load: every answer within 2 s is 503 or success, then recovery', async () => {
   await cutOff('blackhole');
+});
+
+/** Sends a POST's head and a little of its body, then hangs up. */
+function hangUpMidUpload(url: string, path: string, headers: string): Promise<void> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n${headers}\r\npseudonym=ab`);
+      setTimeout(() => socket.destroy(), 300);
+    });
+    socket.on('close', () => resolve());
+    socket.on('error', () => {});
+  });
+}
+
+test('clients that hang up mid-upload cost one line each in the log, and nothing else', async () => {
+  const before = app.log().split('went away before its body arrived').length;
+  const uploads = [
+    ['/de/sign-in', ''],
+    ['/de/sign-in', 'Next-Action: 00\r\n'],
+    ['/api/codes', `Cookie: ${cookie}\r\n`],
+    ['/api/health', ''],
+  ] as const;
+  for (const [path, headers] of uploads) await hangUpMidUpload(app.url, path, headers);
+  expect(await within(5_000, async () => app.log().split('went away before its body arrived').length - before >= uploads.length), app.log()).not.toBeNull();
+  expect(app.log()).not.toContain('Error: aborted');
+  expect((await ask(`${app.url}/api/health`, 'health', {}, 5_000)).status).toBe(200);
 });
 
 test('the server log has no uncaught exception and no query parameters', async () => {
