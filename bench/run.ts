@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { vapidKeys } from '@/lib/notifications/vapid';
 import { secrets } from '@/lib/secrets';
 import { buyerName, COORDINATOR, countRows, sellerName } from './data/generate';
+import { benchReportId } from './data/reports';
 import { healthLoad, lookupLoad, profileLoad, writeLoad, type LoadResult } from './lib/load';
 import { auditPages, type PageAudit } from './lib/lighthouse';
 import { slowedLoads, type SlowedLoads } from './lib/slowed';
@@ -28,7 +29,7 @@ import { todayCounts, verifyWrites } from './lib/verify';
 // Against the database `npm run bench:data` filled: the snapshot job (timed, with its query
 // plans), then the floor server and the production build under autocannon, then the write path's
 // bookkeeping and the pages' first-load JS. Prints the tables; writes bench/results.json.
-const PAGES = benchPages(sellerName(1));
+const PAGES = benchPages(sellerName(1), benchReportId(1));
 const FRAMEWORK_FLOOR = 'framework floor: Next.js and React alone (bench/framework-floor)';
 
 async function main() {

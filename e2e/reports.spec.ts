@@ -97,11 +97,17 @@ test('de: a report with each identifier kind; another seller finds it by each; a
   const item = bea.page.getByRole('list', { name: de.Reports.title }).getByRole('listitem').filter({ hasText: description }).first();
   await expect(item).toContainText(e164);
   await expect(item).not.toContainText(anna.pseudonym);
-  await item.getByText(de.Reports.markOpen).click();
-  await item.getByRole('radio', { name: de.Reports.markReasons.wrong_person }).check();
-  await item.getByRole('button', { name: de.Reports.markSubmit }).click();
-  await expect(item.getByRole('status')).toHaveText(de.Reports.marked);
+  // The form is on the report's own page (the board stays light), which shows the report again.
+  await item.getByRole('link', { name: de.Reports.markOpen }).click();
+  await expect(bea.page.getByRole('heading', { level: 1 })).toHaveText(de.Reports.markTitle);
+  await expect(bea.page.getByRole('main')).toContainText(description);
+  await expect(bea.page.getByRole('main')).toContainText(e164);
+  await bea.page.getByRole('radio', { name: de.Reports.markReasons.wrong_person }).check();
+  await bea.page.getByRole('button', { name: de.Reports.markSubmit }).click();
+  await expect(bea.page.getByRole('main').getByRole('status')).toHaveText(de.Reports.marked);
   await expectNoHorizontalOverflow(bea.page);
+  await bea.page.getByRole('link', { name: de.Reports.backToReports }).click();
+  await expect(bea.page).toHaveURL(/\/de\/seller\/reports$/);
   // The board comes a page at a time: a page past the end says so and leads back; nonsense is page 1.
   await bea.page.goto('/de/seller/reports?page=99');
   await expect(bea.page.getByText(de.Reports.noneOnPage)).toBeVisible();
@@ -152,18 +158,26 @@ test('en: the reporter withdraws her report with its code; then no look-up finds
   await expect(found).toContainText(en.Reports.severity.annoying);
 
   await seller.page.goto('/en/seller/reports');
+  const item = seller.page.getByRole('list', { name: en.Reports.title }).getByRole('listitem').filter({ hasText: plate.replace(/ /g, '') }).first();
+  const reportPage = (await item.getByRole('link', { name: en.Reports.markOpen }).getAttribute('href'))!;
+  expect(reportPage).toMatch(/^\/en\/seller\/reports\/[0-9a-f-]{36}$/);
   await seller.page.getByLabel(en.Reports.withdrawCode).fill(code.toUpperCase());
   await seller.page.getByRole('button', { name: en.Reports.withdrawSubmit }).click();
   await expect(seller.page.getByRole('status').filter({ hasText: en.Reports.withdrawn })).toBeVisible();
   const gone = await checkIdentifier(seller.page, 'en', 'plate', plate);
   await expect(gone).toContainText(en.Reports.noMatches.split('{value}')[0]!);
   await expectNoHorizontalOverflow(seller.page);
+  // Its own page is gone too, as is any page for what is not a report.
+  for (const path of [reportPage, '/en/seller/reports/not-a-report', '/en/seller/reports/00000000-0000-4000-8000-000000000000']) {
+    expect((await seller.page.goto(path))?.status(), path).toBe(404);
+  }
 });
 
 test('buyers and coordinators get no report pages or look-up API', async ({ browser }) => {
   const buyer = await newBuyer(browser, 'en');
   expect((await buyer.page.goto('/en/seller/reports'))?.status()).toBe(403);
   expect((await buyer.page.goto('/en/seller/reports/new'))?.status()).toBe(403);
+  expect((await buyer.page.goto('/en/seller/reports/00000000-0000-4000-8000-000000000000'))?.status()).toBe(403);
   const api = await buyer.page.request.post('/api/reports/lookup', { data: { kind: 'phone', value: '0151 23456789' } });
   expect(api.status()).toBe(403);
 });

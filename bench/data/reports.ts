@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/index';
 
@@ -11,6 +12,12 @@ export const RATINGS_PER_REPORT = 100;
  * hashes of synthetic values and the bodies are absent (shown as unreadable): what the benchmark
  * needs is the rows and the index, not readable text.
  */
+/** The id writeReports gives its i-th report (Postgres's md5(…)::uuid, in Node): the bench audits report 1's page. */
+export function benchReportId(i: number): string {
+  const hex = createHash('md5').update(`bench-report-${i}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export async function writeReports(db: Executor, ratings: number): Promise<void> {
   const n = Math.max(2, Math.round(ratings / RATINGS_PER_REPORT));
   const reportId = sql`md5('bench-report-' || i)::uuid`;

@@ -2,8 +2,8 @@
 // app but those below, which test/unit/bench-pages.test.ts holds to the routes under app/.
 export type Role = 'public' | 'seller' | 'buyer' | 'coordinator';
 
-/** `seller`: a seller of the bench's data, whose public profile is audited. */
-export function benchPages(seller: string): Record<Role, string[]> {
+/** `seller`: a seller of the bench's data, whose public profile is audited; `report`: a live report's id. */
+export function benchPages(seller: string, report: string): Record<Role, string[]> {
   return {
     public: [
       '/de',
@@ -25,6 +25,7 @@ export function benchPages(seller: string): Record<Role, string[]> {
       '/de/seller/warnings',
       '/de/seller/reports',
       '/de/seller/reports/new',
+      `/de/seller/reports/${report}`,
       '/de/seller/safety',
       '/de/seller/safety/buddies',
       '/de/seller/safety/pins',

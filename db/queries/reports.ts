@@ -39,7 +39,7 @@ export async function alertRecipients(regionId: string | null, db: Executor): Pr
 }
 
 const today = sql`current_date`;
-const liveReport = and(eq(reports.state, 'live'), gt(reports.expiresOn, today));
+const isLive = and(eq(reports.state, 'live'), gt(reports.expiresOn, today));
 
 export const shownReportFields = {
   id: reports.id,
@@ -59,7 +59,7 @@ export function matchingQuery(hash: string | Placeholder, db: Executor = getDb()
     .from(reportIdentifiers)
     .innerJoin(reports, eq(reports.id, reportIdentifiers.reportId))
     .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
-    .where(and(eq(reportIdentifiers.hash, hash), liveReport))
+    .where(and(eq(reportIdentifiers.hash, hash), isLive))
     .orderBy(desc(reports.occurredOn), desc(reports.createdOn), reports.id)
     .limit(MATCHES_MAX);
 }
@@ -77,10 +77,20 @@ export async function liveReports(limit: number, offset = 0, db: Executor = getD
     .select(shownReportFields)
     .from(reports)
     .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
-    .where(liveReport)
+    .where(isLive)
     .orderBy(desc(reports.occurredOn), desc(reports.createdOn), reports.id)
     .limit(limit)
     .offset(offset);
+}
+
+/** One live report by its id (its page on the board, with the "seems wrong" form); none when withdrawn, hidden, removed or expired. */
+export async function liveReport(id: string, db: Executor = getDb()) {
+  const [row] = await db
+    .select(shownReportFields)
+    .from(reports)
+    .leftJoin(reportRegions, eq(reportRegions.id, reports.regionId))
+    .where(and(eq(reports.id, id), isLive));
+  return row ?? null;
 }
 
 /** Deletes the report whose withdrawal code hashes to this; false when there is none. */

@@ -21,8 +21,9 @@ export const MARK_NOTE_MAX = 500;
 export const ANNOTATION_MAX = 1000;
 
 /**
- * The board shows this many reports a page: a phone renders every report's "seems wrong" form, and
- * 200 of them took seconds of script at once. Pages beyond the last are empty; beyond MAX, page 1.
+ * The board shows this many reports a page: 200 at once, each with its "seems wrong" form, took a
+ * phone seconds of script (the form is now on each report's own page). Pages beyond the last are
+ * empty; beyond MAX, page 1.
  */
 export const BOARD_PAGE_SIZE = 25;
 export const BOARD_MAX_PAGE = 100;

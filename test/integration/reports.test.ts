@@ -8,7 +8,7 @@ import { BOARD_SEVERITY, lookupWeeks, repeatIdentifiers, reportWeeks } from '@/d
 import { reportWeekMetrics } from '@/lib/metrics/reports';
 import { sendMessage } from '@/lib/messages/send';
 import { boardWarningCounts, notifications, parameterVersions, publicChangelog, reportExpiredCounts, reportIdentifiers, reports } from '@/db/schema';
-import { reportBoard } from '@/lib/reports/board';
+import { boardReportById, reportBoard } from '@/lib/reports/board';
 import { BOARD_PAGE_SIZE } from '@/lib/reports/constants';
 import { runDailyJobs } from '@/lib/retention/daily';
 import { lookupIdentifier } from '@/lib/reports/lookup';
@@ -74,7 +74,11 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       { kind: 'plate', value: PLATE_NORMAL },
       { kind: 'handle', value: 'instagram:rough_guy_77' },
     ]);
+    // Its own page (the "seems wrong" form) reads the same; nothing once withdrawn, nor for ids that are none.
+    expect(await boardReportById(made.id)).toEqual(shown);
     await withdrawReport(made.withdrawalCode);
+    expect(await boardReportById(made.id)).toBeNull();
+    for (const id of ['00000000-0000-4000-8000-000000000000', '-'.repeat(36), "1' or '1'='1", '']) expect(await boardReportById(id), id).toBeNull();
   });
 
   it('finds live reports by phone, plate, handle and pseudonym however typed, newest first, never the reporter', async () => {
@@ -168,12 +172,14 @@ describe(`incident reports (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(await decideReport(made.id, 'hide')).toEqual({ ok: true });
     expect((await lookupIdentifier({ kind: 'phone', value: '030 1234567' })).ok && (await lookupIdentifier({ kind: 'phone', value: '030 1234567' }))).toMatchObject({ reports: [] });
     expect((await reportBoard()).reports.map((r) => r.id)).not.toContain(made.id);
+    expect(await boardReportById(made.id)).toBeNull(); // nor on a page of its own
     queue = await reportReviewQueue();
     expect(queue.find((q) => q.id === made.id)).toMatchObject({ state: 'hidden', annotation: 'asked the reporter' });
 
     expect(await decideReport(made.id, 'show')).toEqual({ ok: true });
     expect((await reportReviewQueue()).map((q) => q.id)).not.toContain(made.id); // kept: marks closed
     expect((await reportBoard()).reports.map((r) => r.id)).toContain(made.id);
+    expect(await boardReportById(made.id)).toMatchObject({ id: made.id, description: 'he never paid' });
 
     expect(await markReport(cid.id, made.id, { reason: 'not_what_happened' })).toEqual({ ok: true });
     const changelogBefore = await db().$count(publicChangelog, eq(publicChangelog.entry, 'report_removed'));

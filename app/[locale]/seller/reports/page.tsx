@@ -5,9 +5,9 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { reportBoard } from '@/lib/reports/board';
 import { boardPage } from '@/lib/reports/constants';
-import { ReportSummary } from '../_components/report-matches';
 import { BoardPager } from './_components/board-pager';
-import { AlertRegionsForm, MarkForm, WithdrawForm } from './_components/small-forms';
+import { BoardReportDetails } from './_components/board-report';
+import { AlertRegionsForm, WithdrawForm } from './_components/small-forms';
 import { PageMessages } from '../../_components/page-messages';
 
 /** The live incident reports, newest first, a page at a time, with what sellers can do about one: never who made it. */
@@ -42,18 +42,8 @@ export default async function ReportsPage({ params, searchParams }: PageProps<'/
             <ul className="space-y-3" aria-label={t('title')}>
               {board.map((r) => (
                 <li key={r.id} className="space-y-2 rounded-md border border-stone-300 bg-white p-3" data-severity={r.severity}>
-                  <ReportSummary r={r} />
-                  {!r.readable && <p className="text-sm italic">{t('unreadable')}</p>}
-                  {r.identifiers.length > 0 && (
-                    <ul className="text-sm" aria-label={t('identifiers')}>
-                      {r.identifiers.map((i) => (
-                        <li key={`${i.kind}:${i.value}`}>
-                          {t(`kind.${i.kind}`)}: <span className="font-mono break-all">{i.value}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <MarkForm reportId={r.id} />
+                  <BoardReportDetails r={r} />
+                  <Link href={`/seller/reports/${r.id}`} className="inline-flex min-h-11 items-center text-sm underline underline-offset-4">{t('markOpen')}</Link>
                 </li>
               ))}
             </ul>

@@ -22,7 +22,7 @@ export function WithdrawForm() {
   );
 }
 
-/** "This seems wrong": a reason from the list and an optional note, for the coordinators. */
+/** "This seems wrong" (the report's own page): a reason from the list and an optional note, for the coordinators. */
 export function MarkForm({ reportId }: { reportId: string }) {
   const t = useTranslations('Reports');
   const [state, action] = useActionState<FormState, FormData>(markReportAction, { status: 'idle' });
@@ -30,25 +30,22 @@ export function MarkForm({ reportId }: { reportId: string }) {
   const v = state.status === 'error' ? state.values : undefined;
   if (state.status === 'ok') return <p role="status" className="font-medium">{t('marked')}</p>;
   return (
-    <details>
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm underline underline-offset-4">{t('markOpen')}</summary>
-      <KeptForm action={action} state={state} draft={`mark-${reportId}`} className="mt-2 space-y-3" noValidate>
-        <input type="hidden" name="reportId" value={reportId} />
-        <fieldset className="space-y-1">
-          <legend className="font-medium">{t('markReason')}</legend>
-          {MARK_REASONS.map((r) => (
-            <label key={r} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="reason" value={r} defaultChecked={v?.reason === r} className="h-5 w-5" />
-              {t(`markReasons.${r}`)}
-            </label>
-          ))}
-          <p aria-live="polite" className="text-sm text-red-800">{errors.reason}</p>
-        </fieldset>
-        <CountedTextarea label={t('markNote')} name="note" id={`mark-note-${reportId}`} rows={2} max={MARK_NOTE_MAX} defaultValue={v?.note} error={errors.note} />
-        <FormError message={state.status === 'error' ? state.formError : undefined} />
-        <SubmitButton pendingLabel={t('pending')}>{t('markSubmit')}</SubmitButton>
-      </KeptForm>
-    </details>
+    <KeptForm action={action} state={state} draft={`mark-${reportId}`} className="space-y-3" noValidate>
+      <input type="hidden" name="reportId" value={reportId} />
+      <fieldset className="space-y-1">
+        <legend className="font-medium">{t('markReason')}</legend>
+        {MARK_REASONS.map((r) => (
+          <label key={r} className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="reason" value={r} defaultChecked={v?.reason === r} className="h-5 w-5" />
+            {t(`markReasons.${r}`)}
+          </label>
+        ))}
+        <p aria-live="polite" className="text-sm text-red-800">{errors.reason}</p>
+      </fieldset>
+      <CountedTextarea label={t('markNote')} name="note" id={`mark-note-${reportId}`} rows={2} max={MARK_NOTE_MAX} defaultValue={v?.note} error={errors.note} />
+      <FormError message={state.status === 'error' ? state.formError : undefined} />
+      <SubmitButton pendingLabel={t('pending')}>{t('markSubmit')}</SubmitButton>
+    </KeptForm>
   );
 }
 
