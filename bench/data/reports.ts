@@ -12,12 +12,6 @@ export const RATINGS_PER_REPORT = 100;
  * hashes of synthetic values and the bodies are absent (shown as unreadable): what the benchmark
  * needs is the rows and the index, not readable text.
  */
-/** The id writeReports gives its i-th report (Postgres's md5(…)::uuid, in Node): the bench audits report 1's page. */
-export function benchReportId(i: number): string {
-  const hex = createHash('md5').update(`bench-report-${i}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 export async function writeReports(db: Executor, ratings: number): Promise<void> {
   const n = Math.max(2, Math.round(ratings / RATINGS_PER_REPORT));
   const reportId = sql`md5('bench-report-' || i)::uuid`;
@@ -31,4 +25,10 @@ export async function writeReports(db: Executor, ratings: number): Promise<void>
     select ${reportId}, 'phone'::report_identifier_kind, md5('bench-phone-' || (i % ${Math.ceil(n / 2)}::int)), md5('bench-tag-phone-' || i) from generate_series(1, ${n}::int) i
     union all
     select ${reportId}, 'plate'::report_identifier_kind, md5('bench-plate-' || i), md5('bench-tag-plate-' || i) from generate_series(1, ${n}::int) i`);
+}
+
+/** The id writeReports gives its i-th report (Postgres's md5(…)::uuid, in Node): the bench audits report 1's page. */
+export function benchReportId(i: number): string {
+  const hex = createHash('md5').update(`bench-report-${i}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

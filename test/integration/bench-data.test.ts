@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emptyOrReset, generateBenchData } from '@/bench/data/generate';
+import { benchReportId } from '@/bench/data/reports';
 import { distribution } from '@/bench/data/summary';
 import { queryRows } from '@/db/client';
 import { insertUser } from '@/db/queries/users';
@@ -8,6 +9,7 @@ import { openCode } from '@/lib/screening/code-secret';
 import { redeemCode } from '@/lib/screening/redeem';
 import { discloseScore } from '@/lib/disclosure/coarse';
 import { takeSnapshot } from '@/lib/screening/snapshots';
+import { boardReportById } from '@/lib/reports/board';
 import { buyerScoreFromCounts, sellerScore, type BuyerCounts, type SellerRating } from '@/lib/trust';
 import { withTestDatabase } from '../support/database';
 
@@ -32,6 +34,8 @@ describe('bench:data', () => {
     expect(await count(sql`select count(*)::int as n from reports where expires_on <= current_date or created_on >= current_date`)).toBe(0);
     expect(await count(sql`select count(*)::int as n from report_identifiers`)).toBe(2 * counts.reports);
     expect(await count(sql`select count(*)::int as n from (select hash from report_identifiers where kind = 'phone' group by hash having count(distinct reporter_tag) = 2) x`)).toBe(counts.reports / 2);
+    // The report whose page the bench audits: its id computed as Postgres made it, live, without a body.
+    expect(await boardReportById(benchReportId(1))).toMatchObject({ id: benchReportId(1), readable: false, identifiers: [] });
     // Every seller rating: by the code's seller, of the code's buyer (bound, or who redeemed it).
     expect(
       await count(sql`select count(*)::int as n from ratings r join verification_codes v on v.id = r.code_id
